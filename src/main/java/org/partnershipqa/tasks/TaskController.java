@@ -1,0 +1,87 @@
+package org.partnershipqa.tasks;
+
+import java.time.Instant;
+import java.util.Map;
+import org.partnershipqa.forms.FormDefinition;
+import org.partnershipqa.forms.FormSubmission;
+import org.partnershipqa.forms.FormValidator;
+import org.partnershipqa.people.CurrentUser;
+import org.partnershipqa.people.PartnershipUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The task inbox pages: list, open, save a draft, submit (post/redirect/get). */
+@Controller
+class TaskController {
+
+  static final String INBOX = "tasks/inbox";
+  static final String TASK = "tasks/task";
+
+  private final TaskInbox inbox;
+  private final FormValidator validator;
+
+  TaskController(TaskInbox inbox, FormValidator validator) {
+    this.inbox = inbox;
+    this.validator = validator;
+  }
+
+  @GetMapping("/tasks")
+  String inbox(Model model) {
+    PartnershipUser user = CurrentUser.get();
+    model.addAttribute("open", inbox.openFor(user));
+    model.addAttribute("finished", inbox.recentlyFinishedFor(user));
+    model.addAttribute("now", Instant.now());
+    return INBOX;
+  }
+
+  @GetMapping("/tasks/{id}")
+  String show(@PathVariable long id, Model model) {
+    Task task = inbox.view(id, CurrentUser.get());
+    FormDefinition form = inbox.formOf(task);
+    return render(model, task, form, task.getAnswers(), Map.of());
+  }
+
+  @PostMapping("/tasks/{id}")
+  String post(@PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+      @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes redirect,
+      jakarta.servlet.http.HttpServletResponse response) {
+    PartnershipUser user = CurrentUser.get();
+    Task task = inbox.view(id, user);
+    FormDefinition form = inbox.formOf(task);
+    FormSubmission submission = validator.fromHtml(form, params);
+    try {
+      if ("draft".equals(action)) {
+        inbox.saveDraft(id, user, submission.raw());
+        redirect.addFlashAttribute("notice", "Your draft has been saved. You can come back to it later.");
+        return "redirect:/tasks/" + id;
+      }
+      if (!submission.valid()) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return render(model, task, form, submission.raw(), submission.errors());
+      }
+      inbox.submit(id, user, submission);
+      return "redirect:/tasks/" + id;
+    } catch (TaskNotOpenException e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("problem", e.getMessage());
+      return render(model, inbox.view(id, user), form, submission.raw(), Map.of());
+    }
+  }
+
+  private String render(Model model, Task task, FormDefinition form, Map<String, Object> values,
+      Map<String, String> errors) {
+    model.addAttribute("task", task);
+    model.addAttribute("form", form);
+    model.addAttribute("values", task.getState().isOpenForAnswers() ? validator.initialValues(form, values) : values);
+    model.addAttribute("errors", errors);
+    model.addAttribute("now", Instant.now());
+    return TASK;
+  }
+}

@@ -1,0 +1,96 @@
+package org.partnershipqa.tasks;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import java.time.Duration;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.partnershipqa.engine.ProcessModels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes every BPMN user task from the engine and records it as a task in the inbox.
+ *
+ * <p>Together with {@link UserTaskCompleter} this is the one adapter for Camunda's job-worker user tasks (the
+ * embedded engine has no REST API, so Camunda user tasks cannot run there). The job is activated with a very
+ * long timeout so it does not re-route while a person works on it for weeks; should it be handed out again
+ * anyway (a time-out, a restart), recording is idempotent by job key.
+ */
+@Component
+public class UserTaskJobWorker {
+
+  static final String JOB_TYPE = "io.camunda.zeebe:userTask";
+  static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
+  static final String FORM_KEY = "io.camunda.zeebe:formKey";
+  static final String DUE_DATE = "io.camunda.zeebe:dueDate";
+  /** 10 years: human work must never time out back to the engine. */
+  static final long TIMEOUT_MS = 10L * 365 * 24 * 60 * 60 * 1000;
+
+  static final Duration RETRY_BACKOFF = Duration.ofSeconds(15);
+
+  private static final Logger log = LoggerFactory.getLogger(UserTaskJobWorker.class);
+
+  private final TaskRecorder recorder;
+  private final ProcessModels models;
+  private final ObjectMapper json;
+
+  UserTaskJobWorker(TaskRecorder recorder, ProcessModels models, ObjectMapper json) {
+    this.recorder = recorder;
+    this.models = models;
+    this.json = json;
+  }
+
+  @JobWorker(type = JOB_TYPE, autoComplete = false, timeout = TIMEOUT_MS,
+      fetchVariables = {"subjectType", "subjectId", "caseReference"})
+  public void record(ActivatedJob job, JobClient jobs) {
+    try {
+      NewTask task = toNewTask(job);
+      if (recorder.record(task)) {
+        log.info("Recorded task '{}' (job {}) for {}", task.name(), task.jobKey(), task.candidateGroups());
+      }
+    } catch (RuntimeException e) {
+      // e.g. the database is down: hand the job back unchanged, to be offered again after a pause. Retries
+      // are not used up, so a long outage does not end in an incident.
+      log.warn("Could not record user task job {}: {}; it will be offered again", job.getKey(), e.getMessage());
+      jobs.newFailCommand(job).retries(Math.max(job.getRetries(), 1)).retryBackoff(RETRY_BACKOFF)
+          .errorMessage("Task inbox could not record the task: " + e.getMessage()).send();
+    }
+  }
+
+  NewTask toNewTask(ActivatedJob job) {
+    Map<String, String> headers = job.getCustomHeaders();
+    Map<String, Object> vars = job.getVariablesAsMap();
+    String name = models.elementName(job.getBpmnProcessId(), job.getElementId()).orElse(job.getElementId());
+    return new NewTask(job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(),
+        job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey(), name, headers.get(FORM_KEY),
+        groups(headers.get(CANDIDATE_GROUPS)), dueAt(headers.get(DUE_DATE)), text(vars.get("subjectType")),
+        text(vars.get("subjectId")), text(vars.get("caseReference")));
+  }
+
+  private List<String> groups(String header) {
+    if (header == null || header.isBlank()) {
+      return List.of();
+    }
+    try {
+      return json.readValue(header, new TypeReference<List<String>>() {});
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Candidate groups header is not a JSON list: " + header, e);
+    }
+  }
+
+  private static Instant dueAt(String header) {
+    return header == null || header.isBlank() ? null : OffsetDateTime.parse(header).toInstant();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,36 @@
+package org.partnershipqa.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+  private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
+
+  HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+    this.oidcProviders = oidcProviders;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/tasks";
+  }
+
+  /** The sign-in page: password, and a button per configured OpenID Connect provider. */
+  @GetMapping("/login")
+  String login(Model model) {
+    List<ClientRegistration> providers = new ArrayList<>();
+    if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+      registrations.forEach(r -> providers.add((ClientRegistration) r));
+    }
+    model.addAttribute("oidcProviders", providers);
+    return "login";
+  }
+}
