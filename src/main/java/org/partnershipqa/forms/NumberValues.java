@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 /** Number parsing and the value types numbers are stored as. */
 final class NumberValues {
 
-  // Plain decimals with an optional small exponent; no NaN/Infinity, no hex, and short enough that a hostile
-  // submission cannot make BigDecimal build a huge number.
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+  // Plain decimals; no NaN/Infinity or hex, and short enough that a hostile submission cannot make BigDecimal build
+  // a huge number. A small exponent is allowed because BigDecimal.toString writes tiny decimals that way, and a
+  // stored value shown back in the form must validate again.
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,2})?");
   private static final int MAX_CHARS = 60;
 
   private NumberValues() {}
