@@ -45,7 +45,7 @@ class TaskController {
   String show(@PathVariable long id, Model model) {
     Task task = inbox.view(id, CurrentUser.get());
     FormDefinition form = inbox.formOf(task);
-    return render(model, task, form, task.getAnswers(), Map.of());
+    return render(model, task, form, task.getAnswers(), Map.of(), true);
   }
 
   @PostMapping("/tasks/{id}")
@@ -64,22 +64,24 @@ class TaskController {
       }
       if (!submission.valid()) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return render(model, task, form, submission.raw(), submission.errors());
+        return render(model, task, form, validator.redisplayValues(form, task.getAnswers(), submission),
+            submission.errors(), false);
       }
       inbox.submit(id, user, submission);
       return "redirect:/tasks/" + id;
     } catch (TaskNotOpenException e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("problem", e.getMessage());
-      return render(model, inbox.view(id, user), form, submission.raw(), Map.of());
+      return render(model, inbox.view(id, user), form, task.getAnswers(), Map.of(), true);
     }
   }
 
   private String render(Model model, Task task, FormDefinition form, Map<String, Object> values,
-      Map<String, String> errors) {
+      Map<String, String> errors, boolean applyDefaults) {
     model.addAttribute("task", task);
     model.addAttribute("form", form);
-    model.addAttribute("values", task.getState().isOpenForAnswers() ? validator.initialValues(form, values) : values);
+    model.addAttribute("values", applyDefaults && task.getState().isOpenForAnswers()
+        ? validator.initialValues(form, values) : values);
     model.addAttribute("errors", errors);
     model.addAttribute("now", Instant.now());
     return TASK;
