@@ -24,6 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");

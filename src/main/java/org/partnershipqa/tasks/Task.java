@@ -125,6 +125,10 @@ public class Task {
     this.lastDeliveryError = null;
   }
 
+  void reschedule(Instant dueAt) {
+    this.dueAt = dueAt;
+  }
+
   void close(String reason, Instant now) {
     this.state = TaskState.CLOSED;
     this.closedReason = reason;

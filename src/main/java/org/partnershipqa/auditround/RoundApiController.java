@@ -1,0 +1,108 @@
+package org.partnershipqa.auditround;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.partnershipqa.people.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Themed audit rounds as JSON, for automation and tests. */
+@RestController
+class RoundApiController {
+
+  private final RoundLauncher launcher;
+  private final RoundViews views;
+
+  RoundApiController(RoundLauncher launcher, RoundViews views) {
+    this.launcher = launcher;
+    this.views = views;
+  }
+
+  record ThemeView(String code, String title, String termsOfReference, List<ThemeHeading> headings,
+      boolean workingDays, int reminderDays) {}
+
+  /** A launch: the children directly, or {@code cohortCsv} + {@code sampleSize} (+ optional {@code seed}) to draw them. */
+  record LaunchBody(String theme, String title, String quarter, LocalDate lookBackFrom, LocalDate lookBackTo,
+      LocalDate deadline, List<ChildFacts> children, String cohortCsv, Integer sampleSize, Long seed) {}
+
+  record ReturnView(String agency, ReturnState state, String overallGrade, boolean overdue, LocalDate deadline) {}
+
+  record ChildState(String caseReference, Integer age, String sex, String ethnicity, String planType,
+      List<String> agencies, String agreedGrade, List<ReturnView> returns) {}
+
+  record RoundStatus(long id, String title, String theme, String state, LocalDate deadline, String sampleMethod,
+      Long randomSeed, Integer cohortSize, int returnsSettled, int returnsExpected, List<ChildState> children,
+      Findings findings, List<Map<String, Object>> signOffHistory) {}
+
+  @GetMapping("/api/themes")
+  List<ThemeView> themes() {
+    return views.themes().stream().filter(Theme::isActive).map(t -> new ThemeView(t.getCode(), t.getTitle(),
+        t.getTermsOfReference(), t.getHeadings(), t.isWorkingDays(), t.getReminderDays())).toList();
+  }
+
+  @PostMapping("/api/audit-rounds")
+  @PreAuthorize("hasRole('QA_LEAD')")
+  ResponseEntity<RoundStatus> launch(@RequestBody LaunchBody body) {
+    LaunchRequest request = new LaunchRequest(body.theme(), body.title(), body.quarter(), body.lookBackFrom(),
+        body.lookBackTo(), body.deadline(), body.children(), null, null);
+    AuditRound round = body.cohortCsv() != null
+        ? launcher.launchFromCohort(request, body.cohortCsv(), body.sampleSize() == null ? 0 : body.sampleSize(),
+            body.seed(), CurrentUser.get())
+        : launcher.launch(request, CurrentUser.get());
+    return ResponseEntity.created(URI.create("/api/audit-rounds/" + round.getId())).body(state(round.getId()));
+  }
+
+  @GetMapping("/api/audit-rounds/{id}")
+  @PreAuthorize("hasAnyRole('QA_LEAD', 'PQA_MEMBER')")
+  RoundStatus round(@PathVariable long id) {
+    return state(id);
+  }
+
+  record BriefingView(long roundId, int version, boolean published, List<BriefingPanel> panels) {}
+
+  @GetMapping("/api/audit-rounds/{id}/briefing")
+  @PreAuthorize("hasAnyRole('QA_LEAD', 'PQA_MEMBER')")
+  BriefingView briefing(@PathVariable long id) {
+    BriefingVersion latest = views.briefingVersions(id).stream().findFirst()
+        .orElseThrow(() -> new NoSuchElementException("Round " + id + " has no briefing yet"));
+    return new BriefingView(id, latest.getVersion(), latest.isPublished(), latest.getPanels());
+  }
+
+  private RoundStatus state(long id) {
+    RoundViews.RoundDetail d = views.detail(id);
+    AuditRound r = d.round();
+    return new RoundStatus(r.getId(), r.getTitle(), r.getTheme().getCode(), r.getState().name(), r.getDeadline(),
+        r.getSampleMethod().name(), r.getRandomSeed(), r.getCohortSize(), d.progress().settled(),
+        d.progress().expected(),
+        d.children().stream().map(c -> new ChildState(c.child().getCaseReference(), c.child().getAge(),
+            c.child().getSex(), c.child().getEthnicity(), c.child().getPlanType(), c.child().getAgencies(),
+            c.child().getAgreedGrade(), c.returns().stream().map(ret -> new ReturnView(ret.getAgencyCode(),
+                ret.getState(), ret.getOverallGrade(), ret.isOverdue(), ret.getDeadline())).toList())).toList(),
+        r.getFindings(), r.getSignOffHistory());
+  }
+
+  @ExceptionHandler(InvalidLaunchException.class)
+  ProblemDetail invalid(InvalidLaunchException e) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The round was not launched; nothing was saved");
+    p.setTitle("Invalid launch");
+    p.setProperty("errors", e.errors().entrySet().stream()
+        .map(x -> Map.of("field", x.getKey(), "message", x.getValue())).toList());
+    return p;
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail notFound(NoSuchElementException e) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+}
