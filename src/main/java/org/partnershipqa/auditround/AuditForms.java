@@ -31,7 +31,7 @@ class AuditForms implements TaskFormProvider {
   }
 
   static String headingKey(ThemeHeading heading) {
-    return "heading_" + heading.key();
+    return "heading_" + heading.key().replaceAll("[^A-Za-z0-9_]", "_"); // form keys are variable names
   }
 
   @Override

@@ -21,6 +21,7 @@ class LaunchValidator {
   private final People people;
   private final Clock clock;
 
+  @org.springframework.beans.factory.annotation.Autowired
   LaunchValidator(ThemeRepository themes, People people) {
     this(themes, people, Clock.systemDefaultZone());
   }

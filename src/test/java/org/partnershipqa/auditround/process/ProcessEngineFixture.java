@@ -102,12 +102,41 @@ final class ProcessEngineFixture implements AutoCloseable {
     return OffsetDateTime.ofInstant(Instant.now().plus(clockOffset), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
   }
 
-  long start(String processId, Map<String, Object> variables) {
-    long key = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion()
-        .variables(variables).send().join().getProcessInstanceKey();
-    idle();
-    return key;
+  /** The message each model starts by (the app publishes it with the round's or concern's correlation key). */
+  static String startMessage(String processId) {
+    return switch (processId) {
+      case "themed-audit-round" -> "audit-round-launched";
+      case "immediate-safeguarding-concern" -> "safeguarding-concern-raised";
+      default -> throw new IllegalArgumentException(processId);
+    };
   }
+
+  long start(String processId, Map<String, Object> variables) {
+    return start(processId, "test-" + java.util.UUID.randomUUID(), variables);
+  }
+
+  /** Publishes the start message as the app does (no buffering) and returns the key of the instance it started. */
+  long start(String processId, String correlationKey, Map<String, Object> variables) {
+    long before = instances(processId).stream().mapToLong(Long::longValue).max().orElse(-1);
+    client.newPublishMessageCommand().messageName(startMessage(processId)).correlationKey(correlationKey)
+        .timeToLive(Duration.ZERO).variables(variables).send().join();
+    idle();
+    return instances(processId).stream().mapToLong(Long::longValue).filter(k -> k > before).max()
+        .orElseThrow(() -> new IllegalStateException("the start message started no instance of " + processId));
+  }
+
+  /** Keys of the instances of a process the engine has activated so far. */
+  java.util.List<Long> instances(String processId) {
+    return java.util.stream.StreamSupport.stream(
+            io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
+                .processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == io.camunda.zeebe.protocol.record.value.BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(processId))
+        .map(io.camunda.zeebe.protocol.record.Record::getKey).toList();
+  }
+
+
 
   void idle() {
     try {

@@ -276,4 +276,20 @@ class ThemedAuditRoundProcessTest {
             .withElementId("singleAgencyAudit").withIntent(ProcessInstanceIntent.ELEMENT_TERMINATED).stream().count())
         .isEqualTo(1);
   }
+
+  @Test
+  void aLaunchRepeatedWithTheSameCorrelationKeyStartsOneInstanceWhileTheFirstRuns() {
+    Map<String, Object> variables = Map.of("roundId", 77, "subjectType", "audit-round", "subjectId", "77",
+        "children", List.of(child("C-7001", "police")),
+        "deadline", zeebe.engineNow().plusDays(7).toString(), "reminderAt", zeebe.engineNow().plusDays(5).toString());
+    long first = zeebe.start("themed-audit-round", "round-77", variables);
+    zeebe.awaitUserTasks("singleAgencyAudit", 1);
+
+    // the app retries a launch whose confirmation it lost in a crash: same correlation key, no second instance
+    zeebe.client().newPublishMessageCommand().messageName("audit-round-launched").correlationKey("round-77")
+        .timeToLive(Duration.ZERO).variables(variables).send().join();
+    zeebe.idle();
+
+    assertThat(zeebe.instances("themed-audit-round")).containsExactly(first);
+  }
 }
