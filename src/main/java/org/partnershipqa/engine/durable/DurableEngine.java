@@ -1,0 +1,246 @@
+package org.partnershipqa.engine.durable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.DurableEngineWiring;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Zeebe engine with a durable log: every log block is on disk (fsync) before the engine
+ * acts on it, and on start the engine replays the log to rebuild its state. Create it with {@link
+ * DurableEngineFactory#create(int, Path)}.
+ *
+ * <p>{@link #start()} returns once replay is finished; only then does the gRPC gateway accept
+ * requests. {@link #increaseTime(Duration)} moves the engine clock forward durably.
+ */
+public final class DurableEngine implements ZeebeTestEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DurableEngine.class);
+
+  private final Path directory;
+  private final int port;
+  private final DurableEngineWiring.Parts parts;
+  private final FileLogStorage storage;
+  private final ControlledActorClock clock;
+  private final EngineMetadata metadata;
+  private final DirectoryLock lock;
+  private final Duration replayTimeout;
+
+  private volatile boolean started;
+  private volatile boolean stopped;
+  private volatile Duration lastReplayDuration;
+
+  DurableEngine(
+      final Path directory,
+      final int port,
+      final DurableEngineWiring.Parts parts,
+      final FileLogStorage storage,
+      final ControlledActorClock clock,
+      final EngineMetadata metadata,
+      final DirectoryLock lock,
+      final Duration replayTimeout) {
+    this.directory = directory;
+    this.port = port;
+    this.parts = parts;
+    this.storage = storage;
+    this.clock = clock;
+    this.metadata = metadata;
+    this.lock = lock;
+    this.replayTimeout = replayTimeout;
+  }
+
+  /** Opens the stream processor, waits until it has replayed the log, then opens the gateway. */
+  @Override
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("Engine already started");
+    }
+    started = true;
+    final long begin = System.nanoTime();
+    final int blocks = storage.blockCount();
+    final long bytes = storage.sizeBytes();
+    final long position = storage.lastPosition();
+    final StreamProcessor processor = parts.streamProcessor();
+    processor.openAsync(false).join();
+    final long deadline = begin + replayTimeout.toNanos();
+    while (true) {
+      final StreamProcessor.Phase phase = processor.getCurrentPhase().join();
+      if (phase == StreamProcessor.Phase.PROCESSING) {
+        break;
+      }
+      if (phase == StreamProcessor.Phase.FAILED || processor.isFailed()) {
+        throw new IllegalStateException("Engine failed while replaying the log in " + directory);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "Engine did not finish replaying the log in " + directory + " within " + replayTimeout);
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(5); // poll interval of a bounded wait
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while replaying the log", e);
+      }
+    }
+    lastReplayDuration = Duration.ofNanos(System.nanoTime() - begin);
+    try {
+      parts.grpcServer().start();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot start the engine gateway on port " + port, e);
+    }
+    LOG.info(
+        "Engine in {} started: replayed {} blocks ({} bytes, up to position {}) in {} ms; gateway on port {}",
+        directory,
+        blocks,
+        bytes,
+        position,
+        lastReplayDuration.toMillis(),
+        port);
+  }
+
+  /** Closes the gateway and processor, flushes and closes the log, releases the directory. */
+  @Override
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    try {
+      parts.engine().stop();
+    } finally {
+      try {
+        storage.close();
+      } finally {
+        lock.close();
+      }
+    }
+  }
+
+  /**
+   * Test hook: behaves like the process being killed. From this instant nothing more reaches the
+   * log, nothing is flushed or closed cleanly; threads and the port are then released so a second
+   * engine can open the same directory in this JVM.
+   */
+  synchronized void simulateCrash() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    storage.fence();
+    parts.grpcServer().shutdownNow();
+    try {
+      parts.grpcServer().awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    parts.scheduler().stop();
+    lock.close(); // the OS releases the lock of a killed process
+  }
+
+  @Override
+  public RecordStreamSource getRecordStreamSource() {
+    return parts.engine().getRecordStreamSource();
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public ZeebeClient createClient() {
+    return parts.engine().createClient();
+  }
+
+  @Override
+  @SuppressWarnings("deprecation")
+  public ZeebeClient createClient(final ObjectMapper objectMapper) {
+    return parts.engine().createClient(objectMapper);
+  }
+
+  @Override
+  public String getGatewayAddress() {
+    return parts.engine().getGatewayAddress();
+  }
+
+  /**
+   * Moves the engine clock forward. The new total offset is stored (fsync) before the clock moves,
+   * so a restart never sees the clock behind anything the engine did with the new time.
+   */
+  @Override
+  public synchronized void increaseTime(final Duration timeToAdd) {
+    if (timeToAdd.isNegative()) {
+      throw new IllegalArgumentException("The engine clock cannot go backwards: " + timeToAdd);
+    }
+    metadata.setClockOffsetMillis(Math.addExact(metadata.clockOffsetMillis(), timeToAdd.toMillis()));
+    clock.addTime(timeToAdd);
+  }
+
+  @Override
+  public void waitForIdleState(final Duration timeout)
+      throws InterruptedException, TimeoutException {
+    parts.engine().waitForIdleState(timeout);
+  }
+
+  @Override
+  public void waitForBusyState(final Duration timeout)
+      throws InterruptedException, TimeoutException {
+    parts.engine().waitForBusyState(timeout);
+  }
+
+  // ---- operations --------------------------------------------------------------------------
+
+  /** Bytes in the log file. */
+  public long logSizeBytes() {
+    return storage.sizeBytes();
+  }
+
+  /** Highest log position on disk, or -1 for an empty log. */
+  public long lastWrittenPosition() {
+    return storage.lastPosition();
+  }
+
+  /** Number of log blocks on disk. */
+  public int logBlockCount() {
+    return storage.blockCount();
+  }
+
+  /** Total time the clock has been moved forward with {@link #increaseTime}, across restarts. */
+  public Duration clockOffset() {
+    return Duration.ofMillis(metadata.clockOffsetMillis());
+  }
+
+  /** The engine's current time (system time plus {@link #clockOffset()}). */
+  public java.time.Instant currentTime() {
+    return clock.getCurrentTime();
+  }
+
+  /** How long the last {@link #start()} took to replay the log; null before start. */
+  public Duration lastReplayDuration() {
+    return lastReplayDuration;
+  }
+
+  /** Bytes cut from a torn log tail when this engine opened its directory (0 normally). */
+  public long truncatedBytesOnOpen() {
+    return storage.recovery().truncatedBytes();
+  }
+
+  /** False once the log could not be written or the stream processor failed. */
+  public boolean isHealthy() {
+    return !storage.hasFailed() && !parts.streamProcessor().isFailed();
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public int port() {
+    return port;
+  }
+}
