@@ -105,7 +105,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         throw e;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot open engine log " + file, e);
+      throw new UncheckedIOException("Cannot open engine log " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -117,6 +117,11 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
       // new file, or a crash while the header was being written: nothing was ever acknowledged
       final ByteBuffer header = ByteBuffer.allocate(FILE_HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
       header.putLong(FILE_MAGIC).putInt(FORMAT_VERSION).putInt(0).flip();
+      final ByteBuffer existing = ByteBuffer.allocate((int) size);
+      readFully(existing, 0);
+      if (!existing.flip().equals(header.duplicate().limit((int) size))) {
+        throw new IOException(file + " is not a Partnership QA engine log (bad magic)");
+      }
       channel.truncate(0);
       writeFully(header, 0);
       channel.force(true);
