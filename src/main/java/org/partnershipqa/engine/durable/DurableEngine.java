@@ -143,8 +143,18 @@ public final class DurableEngine implements ZeebeTestEngine {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    parts.scheduler().stop();
-    lock.close(); // the OS releases the lock of a killed process
+    try {
+      parts.scheduler().stop().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Actor threads did not stop", e);
+    }
+    // a killed process's state files and directory lock are released by the OS
+    try {
+      parts.database().close();
+    } catch (Exception e) {
+      LOG.warn("Closing the state of a crashed engine failed", e);
+    }
+    lock.close();
   }
 
   @Override

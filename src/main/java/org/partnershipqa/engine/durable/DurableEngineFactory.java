@@ -19,6 +19,7 @@ public final class DurableEngineFactory {
 
   static final String LOG_FILE = "log.dat";
   static final Duration DEFAULT_REPLAY_TIMEOUT = Duration.ofMinutes(30);
+  static final long DEFAULT_STATE_MEMORY_LIMIT = 64L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(DurableEngineFactory.class);
 
@@ -46,7 +47,12 @@ public final class DurableEngineFactory {
       final ControlledActorClock clock = new ControlledActorClock();
       // request ids of this run start at start << 32; those of earlier runs are all below
       final DurableEngineWiring.Parts parts =
-          DurableEngineWiring.wire(port, storage, clock, start << 32);
+          DurableEngineWiring.wire(
+              port,
+              storage,
+              clock,
+              start << 32,
+              new StateStore(directory, DEFAULT_STATE_MEMORY_LIMIT).openFreshRuntime());
 
       final long offset = clockOffsetNotBehindLog(metadata, parts, storage);
       clock.addTime(Duration.ofMillis(offset));

@@ -57,7 +57,8 @@ public final class DurableEngineWiring {
       LogStream logStream,
       StreamProcessor streamProcessor,
       Server grpcServer,
-      ActorScheduler scheduler) {}
+      ActorScheduler scheduler,
+      ZeebeDb<ZbColumnFamilies> database) {}
 
   /**
    * @param storage the log storage; it must already hold every stored block, because the log
@@ -65,12 +66,14 @@ public final class DurableEngineWiring {
    * @param firstRequestId gateway request ids start above this value; choose it above every id of
    *     a previous run, so a response to a command written before a restart can never reach a new
    *     request
+   * @param database the engine state; {@code null} for the in-memory one {@link EngineFactory} uses
    */
   public static Parts wire(
       final int port,
       final LogStorage storage,
       final ControlledActorClock clock,
-      final long firstRequestId) {
+      final long firstRequestId,
+      final ZeebeDb<ZbColumnFamilies> database) {
     final ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
     scheduler.start();
 
@@ -95,14 +98,18 @@ public final class DurableEngineWiring {
         new KnownRequestsOnlyResponseWriter(
             new GrpcResponseWriter(gateway, requestStore, null), requestStore);
 
-    final ZeebeDb<ZbColumnFamilies> database = new InMemoryDbFactory<ZbColumnFamilies>().createDb();
+    final ZeebeDb<ZbColumnFamilies> state =
+        database != null ? database : new InMemoryDbFactory<ZbColumnFamilies>().createDb();
+    // The in-memory state is not thread-safe; with the stock default (true) the engine's scheduled
+    // tasks (timer and job-deadline checks, ...) read it from other threads while it is written.
+    final boolean asyncScheduledTasks = database != null;
 
     final SecurityConfiguration securityConfig = new SecurityConfiguration();
     securityConfig.getAuthorizations().setEnabled(false);
     final StreamProcessor streamProcessor =
         StreamProcessor.builder()
             .logStream(logStream)
-            .zeebeDb(database)
+            .zeebeDb(state)
             .commandResponseWriter(responseWriter)
             .partitionCommandSender(commandSender)
             .recordProcessors(
@@ -124,6 +131,7 @@ public final class DurableEngineWiring {
             .actorSchedulingService(scheduler)
             .clock(new ControllableStreamClockImpl(clock))
             .meterRegistry(new SimpleMeterRegistry())
+            .setEnableAsyncScheduledTasks(asyncScheduledTasks)
             .build();
 
     final EngineStateMonitor stateMonitor = new EngineStateMonitor(monitoredStorage, streamProcessor);
@@ -135,13 +143,13 @@ public final class DurableEngineWiring {
             grpcServer,
             streamProcessor,
             gateway,
-            database,
+            state,
             logStream,
             scheduler,
             recordStream,
             clock,
             stateMonitor);
-    return new Parts(engine, logStream, streamProcessor, grpcServer, scheduler);
+    return new Parts(engine, logStream, streamProcessor, grpcServer, scheduler, state);
   }
 
   /**
