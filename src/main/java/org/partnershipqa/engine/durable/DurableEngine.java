@@ -10,6 +10,8 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -31,10 +33,15 @@ public final class DurableEngine implements ZeebeTestEngine {
   private final int port;
   private final DurableEngineWiring.Parts parts;
   private final FileLogStorage storage;
+  private final StateStore stateStore;
   private final ControlledActorClock clock;
   private final EngineMetadata metadata;
   private final DirectoryLock lock;
-  private final Duration replayTimeout;
+  private final DurableEngineOptions options;
+  private final Object snapshotLock = new Object();
+
+  private volatile long snapshotPosition;
+  private ScheduledExecutorService snapshotter;
 
   private volatile boolean started;
   private volatile boolean stopped;
@@ -45,18 +52,22 @@ public final class DurableEngine implements ZeebeTestEngine {
       final int port,
       final DurableEngineWiring.Parts parts,
       final FileLogStorage storage,
+      final StateStore stateStore,
+      final long snapshotPosition,
       final ControlledActorClock clock,
       final EngineMetadata metadata,
       final DirectoryLock lock,
-      final Duration replayTimeout) {
+      final DurableEngineOptions options) {
     this.directory = directory;
     this.port = port;
     this.parts = parts;
     this.storage = storage;
+    this.stateStore = stateStore;
+    this.snapshotPosition = snapshotPosition;
     this.clock = clock;
     this.metadata = metadata;
     this.lock = lock;
-    this.replayTimeout = replayTimeout;
+    this.options = options;
   }
 
   /** Opens the stream processor, waits until it has replayed the log, then opens the gateway. */
@@ -72,6 +83,7 @@ public final class DurableEngine implements ZeebeTestEngine {
     final long position = storage.lastPosition();
     final StreamProcessor processor = parts.streamProcessor();
     processor.openAsync(false).join();
+    final Duration replayTimeout = options.replayTimeout();
     final long deadline = begin + replayTimeout.toNanos();
     while (true) {
       final StreamProcessor.Phase phase = processor.getCurrentPhase().join();
@@ -99,13 +111,81 @@ public final class DurableEngine implements ZeebeTestEngine {
       throw new IllegalStateException("Cannot start the engine gateway on port " + port, e);
     }
     LOG.info(
-        "Engine in {} started: replayed {} blocks ({} bytes, up to position {}) in {} ms; gateway on port {}",
+        "Engine in {} started: replayed {} blocks ({} bytes, up to position {}) after snapshot position {} in {} ms; gateway on port {}",
         directory,
         blocks,
         bytes,
         position,
+        snapshotPosition,
         lastReplayDuration.toMillis(),
         port);
+    final Duration period = options.snapshotPeriod();
+    if (!period.isZero()) {
+      snapshotter =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().name("engine-snapshot").daemon().unstarted(r));
+      snapshotter.scheduleWithFixedDelay(
+          this::periodicSnapshot, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void periodicSnapshot() {
+    try {
+      takeSnapshot();
+    } catch (RuntimeException e) {
+      LOG.error("Periodic engine state snapshot failed; the log keeps growing until one succeeds", e);
+    }
+  }
+
+  /**
+   * Snapshots the engine state now (if it processed anything since the last snapshot), deletes
+   * snapshots beyond {@link DurableEngineOptions#snapshotsToKeep()} and, if configured, drops the
+   * log below the oldest snapshot kept. Safe while the engine is processing.
+   *
+   * @return the position of the new snapshot, or -1 if none was needed
+   */
+  public long takeSnapshot() {
+    synchronized (snapshotLock) {
+      if (!started || stopped) {
+        return -1;
+      }
+      final long processed = parts.streamProcessor().getLastProcessedPositionAsync().join();
+      if (processed <= 0 || processed <= snapshotPosition) {
+        return -1;
+      }
+      final long begin = System.nanoTime();
+      stateStore.take(parts.database(), processed);
+      snapshotPosition = processed;
+      final long keepLogFrom = stateStore.prune(options.snapshotsToKeep());
+      final long dropped = options.compactLog() ? storage.compactBelow(keepLogFrom) : 0;
+      LOG.info(
+          "Engine state snapshot at position {} taken in {} ms; {} log bytes dropped",
+          processed,
+          (System.nanoTime() - begin) / 1_000_000,
+          dropped);
+      return processed;
+    }
+  }
+
+  /** Position of the newest state snapshot, or -1. */
+  public long snapshotPosition() {
+    return snapshotPosition;
+  }
+
+  /** Lowest position still in the log (1 unless the log was compacted), or -1 if empty. */
+  public long firstLogPosition() {
+    return storage.firstPosition();
+  }
+
+  private void stopSnapshotter() {
+    if (snapshotter != null) {
+      snapshotter.shutdown(); // no interrupt: it would close the log's file channel mid-write
+      try {
+        snapshotter.awaitTermination(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Closes the gateway and processor, flushes and closes the log, releases the directory. */
@@ -113,6 +193,15 @@ public final class DurableEngine implements ZeebeTestEngine {
   public synchronized void stop() {
     if (stopped) {
       return;
+    }
+    stopSnapshotter();
+    if (started && options.snapshotOnStop() && isHealthy()) {
+      parts.grpcServer().shutdownNow(); // no new commands; what is in flight still completes
+      try {
+        takeSnapshot();
+      } catch (RuntimeException e) {
+        LOG.warn("Snapshot on stop failed; the next start replays more of the log", e);
+      }
     }
     stopped = true;
     try {
@@ -137,6 +226,9 @@ public final class DurableEngine implements ZeebeTestEngine {
     }
     stopped = true;
     storage.fence();
+    if (snapshotter != null) {
+      snapshotter.shutdown();
+    }
     parts.grpcServer().shutdownNow();
     try {
       parts.grpcServer().awaitTermination(10, TimeUnit.SECONDS);

@@ -1,37 +1,41 @@
 package org.partnershipqa.engine.durable;
 
+import io.camunda.zeebe.db.ZeebeDb;
 import io.camunda.zeebe.logstreams.log.LogStreamReader;
 import io.camunda.zeebe.process.test.engine.DurableEngineWiring;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates a {@link DurableEngine} over a directory holding {@code log.dat} (the engine's log),
- * {@code engine.properties} (clock offset, start count) and {@code engine.lock}.
+ * {@code state/} (state snapshots and the working copy), {@code engine.properties} (clock offset,
+ * start count) and {@code engine.lock}.
  */
 public final class DurableEngineFactory {
 
   static final String LOG_FILE = "log.dat";
-  static final Duration DEFAULT_REPLAY_TIMEOUT = Duration.ofMinutes(30);
-  static final long DEFAULT_STATE_MEMORY_LIMIT = 64L * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(DurableEngineFactory.class);
 
   private DurableEngineFactory() {}
 
-  /** Opens (or creates) the engine in {@code directory}; call {@link DurableEngine#start()} next. */
+  /** Opens (or creates) the engine with {@link DurableEngineOptions#defaults()}. */
   public static DurableEngine create(final int port, final Path directory) {
-    return create(port, directory, DEFAULT_REPLAY_TIMEOUT);
+    return create(port, directory, DurableEngineOptions.defaults());
   }
 
+  /** Opens (or creates) the engine in {@code directory}; call {@link DurableEngine#start()} next. */
   public static DurableEngine create(
-      final int port, final Path directory, final Duration replayTimeout) {
+      final int port, final Path directory, final DurableEngineOptions options) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -39,45 +43,97 @@ public final class DurableEngineFactory {
     }
     final DirectoryLock lock = DirectoryLock.acquire(directory);
     FileLogStorage storage = null;
+    ZeebeDb<ZbColumnFamilies> db = null;
     try {
       final EngineMetadata metadata = EngineMetadata.load(directory);
       final long start = metadata.recordStart();
       storage = FileLogStorage.open(directory.resolve(LOG_FILE));
+      final StateStore stateStore = new StateStore(directory, options.stateMemoryLimitBytes());
+      final StateStore.Snapshot[] used = new StateStore.Snapshot[1];
+      db = openState(stateStore, storage, used);
 
       final ControlledActorClock clock = new ControlledActorClock();
       // request ids of this run start at start << 32; those of earlier runs are all below
       final DurableEngineWiring.Parts parts =
-          DurableEngineWiring.wire(
-              port,
-              storage,
-              clock,
-              start << 32,
-              new StateStore(directory, DEFAULT_STATE_MEMORY_LIMIT).openFreshRuntime());
+          DurableEngineWiring.wire(port, storage, clock, start << 32, db);
 
       final long offset = clockOffsetNotBehindLog(metadata, parts, storage);
       clock.addTime(Duration.ofMillis(offset));
       clock.update();
 
       LOG.info(
-          "Engine directory {} opened (start #{}): {} log blocks, {} bytes, last position {}, clock offset {} ms{}",
+          "Engine directory {} opened (start #{}): log positions {}..{} in {} blocks, {} bytes; state {}; clock offset {} ms{}",
           directory,
           start,
+          storage.firstPosition(),
+          storage.lastPosition(),
           storage.blockCount(),
           storage.sizeBytes(),
-          storage.lastPosition(),
+          used[0] == null ? "empty" : "from snapshot at position " + used[0].position(),
           offset,
           storage.recovery().truncatedBytes() > 0
               ? ", torn tail of " + storage.recovery().truncatedBytes() + " bytes cut"
               : "");
       return new DurableEngine(
-          directory, port, parts, storage, clock, metadata, lock, replayTimeout);
+          directory,
+          port,
+          parts,
+          storage,
+          stateStore,
+          used[0] == null ? -1 : used[0].position(),
+          clock,
+          metadata,
+          lock,
+          options);
     } catch (RuntimeException e) {
+      if (db != null) {
+        try {
+          db.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       if (storage != null) {
         storage.close();
       }
       lock.close();
       throw e;
     }
+  }
+
+  /**
+   * Opens the newest snapshot the log can continue from (the log must hold every position after
+   * it), falling back to older ones; without one the log must start at position 1.
+   */
+  private static ZeebeDb<ZbColumnFamilies> openState(
+      final StateStore stateStore, final FileLogStorage storage, final StateStore.Snapshot[] used) {
+    final long firstPosition = storage.firstPosition();
+    final List<StateStore.Snapshot> snapshots = stateStore.snapshots();
+    for (StateStore.Snapshot snapshot : snapshots) {
+      if (firstPosition > snapshot.position() + 1) {
+        LOG.warn(
+            "Snapshot {} is older than the log (which starts at position {}); not usable",
+            snapshot.directory(),
+            firstPosition);
+        continue;
+      }
+      try {
+        final ZeebeDb<ZbColumnFamilies> db = stateStore.openRuntime(Optional.of(snapshot));
+        used[0] = snapshot;
+        return db;
+      } catch (RuntimeException e) {
+        LOG.error("Snapshot {} cannot be opened; trying an older one", snapshot.directory(), e);
+      }
+    }
+    if (firstPosition > 1) {
+      throw new IllegalStateException(
+          "The engine log starts at position "
+              + firstPosition
+              + " (compacted) but no usable state snapshot covers the positions before it ("
+              + snapshots.size()
+              + " snapshots found); refusing to start with an incomplete state");
+    }
+    return stateStore.openRuntime(Optional.empty());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32C;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -73,8 +76,12 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
   record Recovery(int blocks, long validBytes, long truncatedBytes, Path tornCopy, String reason) {}
 
   private final Path file;
-  private final FileChannel channel;
-  private final ConcurrentSkipListMap<Long, Block> index = new ConcurrentSkipListMap<>();
+  /** Swapped (with {@link #index}) only by compaction, under the append monitor and write lock. */
+  private volatile FileChannel channel;
+  private volatile ConcurrentSkipListMap<Long, Block> index = new ConcurrentSkipListMap<>();
+  /** Readers hold the read lock while they look up and read a block; compaction the write lock. */
+  private final ReentrantReadWriteLock swapLock = new ReentrantReadWriteLock();
+  private final Object reopenLock = new Object();
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
   private final Recovery recovery;
 
@@ -91,6 +98,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
 
   static FileLogStorage open(final Path file) {
     try {
+      Files.deleteIfExists(compactionFile(file)); // a compaction interrupted by a crash
       final boolean created = !Files.exists(file);
       final FileChannel channel =
           FileChannel.open(
@@ -281,8 +289,12 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
     }
     final long frameOffset = endOffset;
     try {
-      writeFully(frame, frameOffset);
-      channel.force(false);
+      io(
+          ch -> {
+            writeFully(ch, frame.rewind(), frameOffset); // positional: a retry rewrites the same bytes
+            ch.force(false);
+            return null;
+          });
     } catch (IOException e) {
       state = State.FAILED;
       LOG.error("Engine log {}: write failed; the engine cannot continue until restarted", file, e);
@@ -334,6 +346,143 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
     return state == State.FAILED;
   }
 
+  /** Lowest position still in the log, or -1 for an empty log. */
+  long firstPosition() {
+    final Map.Entry<Long, Block> first = index.firstEntry();
+    return first == null ? -1 : first.getKey();
+  }
+
+  static Path compactionFile(final Path file) {
+    return file.resolveSibling(file.getFileName() + ".compacting");
+  }
+
+  /**
+   * Drops the blocks whose positions are all below {@code position} (the position of a durable
+   * state snapshot), by rewriting the file without them. The last block is always kept: the log
+   * stream takes its next position from it. Appends are blocked only while the blocks appended
+   * during the copy are copied too and the files are swapped.
+   *
+   * @return the number of bytes removed
+   */
+  long compactBelow(final long position) {
+    final long cutOffset;
+    final long copiedUpTo;
+    final Path temp = compactionFile(file);
+    synchronized (this) {
+      if (state != State.OPEN) {
+        return 0;
+      }
+      final Block last = index.isEmpty() ? null : index.lastEntry().getValue();
+      Block firstKept = last;
+      for (Block block : index.values()) {
+        if (block.highestPosition() >= position) {
+          firstKept = block;
+          break;
+        }
+      }
+      if (firstKept == null) {
+        return 0;
+      }
+      cutOffset = firstKept.payloadOffset() - FRAME_HEADER_LENGTH;
+      if (cutOffset <= FILE_HEADER_LENGTH) {
+        return 0;
+      }
+      copiedUpTo = endOffset;
+    }
+    try {
+      try (FileChannel out =
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        final ByteBuffer header =
+            ByteBuffer.allocate(FILE_HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        header.putLong(FILE_MAGIC).putInt(FORMAT_VERSION).putInt(0).flip();
+        while (header.hasRemaining()) {
+          out.write(header);
+        }
+        transferFully(cutOffset, copiedUpTo, out); // appends continue meanwhile
+      }
+      synchronized (this) {
+        if (state != State.OPEN) {
+          Files.deleteIfExists(temp);
+          return 0;
+        }
+        final FileChannel next =
+            FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+          next.position(next.size());
+          transferFully(copiedUpTo, endOffset, next); // what was appended during the copy
+          final long expected = FILE_HEADER_LENGTH + endOffset - cutOffset;
+          if (next.size() != expected) {
+            throw new IOException("Compaction wrote " + next.size() + " bytes, expected " + expected);
+          }
+          next.force(true);
+        } catch (IOException | RuntimeException e) {
+          next.close();
+          throw e;
+        }
+        final long shift = cutOffset - FILE_HEADER_LENGTH;
+        final ConcurrentSkipListMap<Long, Block> kept = new ConcurrentSkipListMap<>();
+        index.tailMap(firstKeptKey(cutOffset), true)
+            .forEach(
+                (key, block) ->
+                    kept.put(
+                        key,
+                        new Block(
+                            block.lowestPosition(),
+                            block.highestPosition(),
+                            block.payloadOffset() - shift,
+                            block.length())));
+        swapLock.writeLock().lock();
+        try {
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          DurableFiles.forceDirectory(file.toAbsolutePath().getParent());
+          final FileChannel old = channel;
+          channel = next;
+          index = kept;
+          endOffset -= shift;
+          old.close();
+        } finally {
+          swapLock.writeLock().unlock();
+        }
+        LOG.info(
+            "Engine log {}: dropped {} bytes below position {}; {} blocks from position {} remain",
+            file, shift, position, kept.size(), firstPosition());
+        return shift;
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException ignored) {
+        // the next open deletes it
+      }
+      throw new UncheckedIOException("Compacting engine log " + file + " failed", e);
+    }
+  }
+
+  private long firstKeptKey(final long cutOffset) {
+    for (Map.Entry<Long, Block> entry : index.entrySet()) {
+      if (entry.getValue().payloadOffset() - FRAME_HEADER_LENGTH >= cutOffset) {
+        return entry.getKey();
+      }
+    }
+    throw new IllegalStateException("no block at or after byte " + cutOffset);
+  }
+
+  private void transferFully(final long from, final long to, final FileChannel out)
+      throws IOException {
+    long at = from;
+    while (at < to) {
+      final long moved = channel.transferTo(at, to - at, out);
+      if (moved <= 0) {
+        throw new IOException("Unexpected end of " + file + " at byte " + at);
+      }
+      at += moved;
+    }
+  }
+
   /** Test hook for a crash: from now on appends are silently lost and never acknowledged. */
   synchronized void fence() {
     if (state == State.OPEN) {
@@ -360,7 +509,55 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
 
   // ---- I/O helpers -------------------------------------------------------------------------
 
+  /** One I/O operation on the current channel. */
+  private interface ChannelIo<T> {
+    T run(FileChannel channel) throws IOException;
+  }
+
+  /**
+   * Runs {@code op} so that an interrupt of the calling thread cannot break the storage: Java
+   * closes a {@link FileChannel} when a thread blocked in it is interrupted, which would stop the
+   * engine. The interrupt flag is cleared for the I/O (and restored afterwards); if the channel
+   * was closed that way anyway, it is reopened and the (positional, hence repeatable) operation is
+   * retried.
+   */
+  private <T> T io(final ChannelIo<T> op) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        final FileChannel current = channel;
+        try {
+          return op.run(current);
+        } catch (ClosedChannelException e) {
+          interrupted |= Thread.interrupted(); // remembered for later, cleared for the retry
+          if (attempt >= 3 || state == State.CLOSED) {
+            throw e;
+          }
+          reopen(current);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void reopen(final FileChannel closed) throws IOException {
+    synchronized (reopenLock) {
+      if (channel == closed && !closed.isOpen() && state != State.CLOSED) {
+        LOG.warn("Engine log {}: channel closed by a thread interrupt; reopening it", file);
+        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      }
+    }
+  }
+
   private void writeFully(final ByteBuffer buffer, final long position) throws IOException {
+    writeFully(channel, buffer, position);
+  }
+
+  private static void writeFully(final FileChannel channel, final ByteBuffer buffer, final long position)
+      throws IOException {
     long at = position;
     while (buffer.hasRemaining()) {
       at += channel.write(buffer, at);
@@ -368,6 +565,11 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
   }
 
   private void readFully(final ByteBuffer buffer, final long position) throws IOException {
+    readFully(channel, buffer, position);
+  }
+
+  private void readFully(final FileChannel channel, final ByteBuffer buffer, final long position)
+      throws IOException {
     long at = position;
     while (buffer.hasRemaining()) {
       final int read = channel.read(buffer, at);
@@ -381,7 +583,11 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
   private ByteBuffer readPayload(final Block block) {
     final ByteBuffer payload = ByteBuffer.allocate(block.length());
     try {
-      readFully(payload, block.payloadOffset());
+      io(
+          ch -> {
+            readFully(ch, payload.clear(), block.payloadOffset());
+            return null;
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read engine log " + file, e);
     }
@@ -410,12 +616,17 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
 
     @Override
     public DirectBuffer next() {
-      final Map.Entry<Long, Block> entry = index.ceilingEntry(nextFrom);
-      if (entry == null) {
-        throw new NoSuchElementException();
+      swapLock.readLock().lock();
+      try {
+        final Map.Entry<Long, Block> entry = index.ceilingEntry(nextFrom);
+        if (entry == null) {
+          throw new NoSuchElementException();
+        }
+        nextFrom = entry.getKey() + 1;
+        return new UnsafeBuffer(readPayload(entry.getValue()));
+      } finally {
+        swapLock.readLock().unlock();
       }
-      nextFrom = entry.getKey() + 1;
-      return new UnsafeBuffer(readPayload(entry.getValue()));
     }
 
     @Override

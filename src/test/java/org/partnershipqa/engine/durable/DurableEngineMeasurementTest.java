@@ -36,7 +36,7 @@ class DurableEngineMeasurementTest {
   void measure() throws Exception {
     final int instances = Integer.getInteger("pqa.measure.instances", 200);
     final int port = EngineTestSupport.freePort();
-    DurableEngine engine = DurableEngineFactory.create(port, directory);
+    DurableEngine engine = DurableEngineFactory.create(port, directory, DurableEngineOptions.replayOnly());
     engine.start();
     final long writeStart = System.nanoTime();
     final long afterDeploy;
@@ -78,12 +78,43 @@ class DurableEngineMeasurementTest {
     final List<Long> opens = new ArrayList<>();
     for (int run = 0; run < 3; run++) {
       final long begin = System.nanoTime();
-      engine = DurableEngineFactory.create(port, directory);
+      engine = DurableEngineFactory.create(port, directory, DurableEngineOptions.replayOnly());
       engine.start();
       opens.add((System.nanoTime() - begin) / 1_000_000);
       replays.add(engine.lastReplayDuration().toMillis());
       engine.stop();
     }
+
+    // now with snapshots: one start that snapshots on stop, then starts from the snapshot
+    engine = DurableEngineFactory.create(port, directory);
+    engine.start();
+    final long snapshotBegin = System.nanoTime();
+    final long snapshotPosition = engine.takeSnapshot();
+    final long snapshotMillis = (System.nanoTime() - snapshotBegin) / 1_000_000;
+    final long compactedLog = engine.logSizeBytes();
+    engine.stop();
+    final long snapshotBytes;
+    try (var files = java.nio.file.Files.walk(directory.resolve("state/snapshots"))) {
+      snapshotBytes =
+          files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+    final List<Long> snapshotStarts = new ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      final long begin = System.nanoTime();
+      engine = DurableEngineFactory.create(port, directory);
+      engine.start();
+      snapshotStarts.add((System.nanoTime() - begin) / 1_000_000);
+      engine.stop();
+    }
+    LOG.info(
+        "MEASURE snapshot at position {} took {} ms; snapshots on disk {} bytes; log after compaction {} bytes;"
+            + " createAndStart from snapshot {} ms (median {})",
+        snapshotPosition,
+        snapshotMillis,
+        snapshotBytes,
+        compactedLog,
+        snapshotStarts,
+        snapshotStarts.stream().sorted().toList().get(1));
     LOG.info(
         "MEASURE instances={} logBytes={} blocks={} records(lastPosition)={} deployBytes={}"
             + " bytesPerInstanceAtUserTask={} bytesPerInstanceCompleted={} writePhaseMillis={}"

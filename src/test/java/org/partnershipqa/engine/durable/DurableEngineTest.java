@@ -173,14 +173,20 @@ class DurableEngineTest {
 
   @Test
   void replayedRecordsAreTheSameAfterRestart() {
-    open(freePort());
+    final int port = freePort();
+    engine = DurableEngineFactory.create(port, directory, DurableEngineOptions.replayOnly());
+    engine.start();
+    client = client(port);
     deploy(client);
     createInstance(client);
     activate(client, USER_TASK_JOB, 1);
     idle(engine);
     final List<Record<?>> before = recordsSorted();
     cleanStop();
-    open(freePort());
+    final int port2 = freePort();
+    engine = DurableEngineFactory.create(port2, directory, DurableEngineOptions.replayOnly());
+    engine.start();
+    client = client(port2);
     idle(engine);
     final List<Record<?>> after = recordsSorted();
     assertThat(after.size()).isGreaterThanOrEqualTo(before.size());

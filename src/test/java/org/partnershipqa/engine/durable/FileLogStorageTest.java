@@ -202,6 +202,77 @@ class FileLogStorageTest {
   }
 
   @Test
+  void anInterruptedThreadCanStillAppendAndRead() {
+    try (FileLogStorage storage = FileLogStorage.open(file())) {
+      Thread.currentThread().interrupt();
+      try {
+        storage.append(1, 1, bytes("a"), NO_LISTENER);
+        assertThat(readAll(storage.newReader())).containsExactly("a");
+        assertThat(Thread.currentThread().isInterrupted()).isTrue(); // the flag is kept
+      } finally {
+        Thread.interrupted();
+      }
+      storage.append(2, 2, bytes("b"), NO_LISTENER);
+    }
+    try (FileLogStorage storage = FileLogStorage.open(file())) {
+      assertThat(readAll(storage.newReader())).containsExactly("a", "b");
+    }
+  }
+
+  @Test
+  void compactionDropsWholeBlocksBelowThePosition() throws IOException {
+    writeThreeBlocks(); // 1..1 a, 2..3 bb, 4..6 ccc
+    try (FileLogStorage storage = FileLogStorage.open(file())) {
+      final LogStorageReader reader = storage.newReader();
+      assertThat(reader.next().capacity()).isEqualTo(1); // a reader positioned before the cut
+      final long dropped = storage.compactBelow(3); // block 2..3 holds position 3: kept
+      assertThat(dropped).isEqualTo(FileLogStorage.FRAME_HEADER_LENGTH + 1);
+      assertThat(storage.firstPosition()).isEqualTo(2);
+      assertThat(readAll(reader)).containsExactly("bb", "ccc");
+      storage.append(7, 7, bytes("d"), NO_LISTENER);
+      assertThat(Files.size(file())).isEqualTo(storage.sizeBytes());
+    }
+    try (FileLogStorage storage = FileLogStorage.open(file())) {
+      assertThat(storage.recovery().truncatedBytes()).isZero();
+      assertThat(readAll(storage.newReader())).containsExactly("bb", "ccc", "d");
+      // never below the last block: the log stream continues from its position
+      storage.compactBelow(Long.MAX_VALUE);
+      assertThat(readAll(storage.newReader())).containsExactly("d");
+      assertThat(storage.lastPosition()).isEqualTo(7);
+      assertThat(storage.compactBelow(Long.MAX_VALUE)).isZero();
+    }
+    assertThat(Files.exists(FileLogStorage.compactionFile(file()))).isFalse();
+  }
+
+  @Test
+  void compactionKeepsBlocksAppendedWhileItCopies() throws Exception {
+    final int blocks = 3000;
+    try (FileLogStorage storage = FileLogStorage.open(file())) {
+      for (int i = 1; i <= blocks; i++) {
+        storage.append(i, i, bytes("block-" + i), NO_LISTENER);
+      }
+      final Thread appender =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = blocks + 1; i <= blocks + 300; i++) {
+                      storage.append(i, i, bytes("block-" + i), NO_LISTENER);
+                    }
+                  });
+      storage.compactBelow(blocks / 2);
+      appender.join();
+      final List<String> all = readAll(storage.newReader());
+      assertThat(all.get(0)).isEqualTo("block-" + blocks / 2);
+      assertThat(all.get(all.size() - 1)).isEqualTo("block-" + (blocks + 300));
+      assertThat(all).hasSize(blocks / 2 + 301);
+    }
+    try (FileLogStorage storage = FileLogStorage.open(file())) {
+      assertThat(storage.recovery().truncatedBytes()).isZero();
+      assertThat(storage.blockCount()).isEqualTo(blocks / 2 + 301);
+    }
+  }
+
+  @Test
   void blocksMustFollowEachOther() {
     try (FileLogStorage storage = FileLogStorage.open(file())) {
       storage.append(1, 2, bytes("a"), NO_LISTENER);
