@@ -44,6 +44,8 @@ public final class DurableEngine implements ZeebeTestEngine {
   private ScheduledExecutorService snapshotter;
 
   private volatile boolean started;
+  /** True once replay finished and the gateway is open. */
+  private volatile boolean ready;
   private volatile boolean stopped;
   private volatile Duration lastReplayDuration;
 
@@ -119,6 +121,7 @@ public final class DurableEngine implements ZeebeTestEngine {
         snapshotPosition,
         lastReplayDuration.toMillis(),
         port);
+    ready = true;
     final Duration period = options.snapshotPeriod();
     if (!period.isZero()) {
       snapshotter =
@@ -146,7 +149,7 @@ public final class DurableEngine implements ZeebeTestEngine {
    */
   public long takeSnapshot() {
     synchronized (snapshotLock) {
-      if (!started || stopped) {
+      if (!ready || stopped || !isHealthy()) {
         return -1;
       }
       final long processed = parts.streamProcessor().getLastProcessedPositionAsync().join();
@@ -195,7 +198,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       return;
     }
     stopSnapshotter();
-    if (started && options.snapshotOnStop() && isHealthy()) {
+    if (ready && options.snapshotOnStop() && isHealthy()) {
       parts.grpcServer().shutdownNow(); // no new commands; what is in flight still completes
       try {
         takeSnapshot();

@@ -44,6 +44,7 @@ public final class DurableEngineFactory {
     final DirectoryLock lock = DirectoryLock.acquire(directory);
     FileLogStorage storage = null;
     ZeebeDb<ZbColumnFamilies> db = null;
+    DurableEngineWiring.Parts wired = null;
     try {
       final EngineMetadata metadata = EngineMetadata.load(directory);
       final long start = metadata.recordStart();
@@ -56,6 +57,7 @@ public final class DurableEngineFactory {
       // request ids of this run start at start << 32; those of earlier runs are all below
       final DurableEngineWiring.Parts parts =
           DurableEngineWiring.wire(port, storage, clock, start << 32, db);
+      wired = parts;
 
       final long offset = clockOffsetNotBehindLog(metadata, parts, storage);
       clock.addTime(Duration.ofMillis(offset));
@@ -86,6 +88,9 @@ public final class DurableEngineFactory {
           lock,
           options);
     } catch (RuntimeException e) {
+      if (wired != null) {
+        wired.scheduler().stop();
+      }
       if (db != null) {
         try {
           db.close();

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs in its own JVM for {@link HardCrashTest}: starts a durable engine, sets up two instances
  * (one user task completed), reports the keys, then creates instances as fast as it can, printing
- * each acknowledged key, until the parent kills it with SIGKILL.
+ * each acknowledged key and snapshotting (with log compaction) every 15, until the parent kills it
+ * with SIGKILL.
  */
 public final class CrashChild {
 
@@ -34,10 +35,13 @@ public final class CrashChild {
     System.out.println(
         "PQA READY " + first + " " + second + " " + firstJob.getKey() + " " + secondJob.getKey());
     System.out.flush();
-    while (true) {
+    for (int i = 1; ; i++) {
       final long key = EngineTestSupport.createInstance(client);
       System.out.println("PQA ACK " + key);
       System.out.flush();
+      if (i % 15 == 0) {
+        engine.takeSnapshot(); // so the kill may also hit a snapshot or a log compaction
+      }
     }
   }
 }
