@@ -1,13 +1,19 @@
 package org.partnershipqa.engine;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.partnershipqa.engine.durable.DurableEngine;
+import org.partnershipqa.engine.durable.DurableEngineFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The Zeebe workflow engine running inside this JVM (embedded mode).
+ * The Zeebe workflow engine running inside this JVM (embedded mode), kept durable on disk: its log is
+ * fsynced before anything is acknowledged and replayed on start, from the latest state snapshot
+ * ({@link org.partnershipqa.engine.durable}). A restart or a crash loses no process instance, job or timer.
  *
  * <p>It starts in an early lifecycle phase, before the Camunda client opens its job workers and before the
  * models are deployed, and stops after them.
@@ -20,17 +26,20 @@ public class EmbeddedEngine implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedEngine.class);
 
   private final int port;
-  private ZeebeTestEngine engine;
+  private final Path directory;
+  private DurableEngine engine;
 
-  public EmbeddedEngine(int port) {
+  public EmbeddedEngine(int port, Path directory) {
     this.port = port;
+    this.directory = directory;
   }
 
   @Override
   public synchronized void start() {
-    engine = EngineFactory.create(port);
+    engine = DurableEngineFactory.create(port, directory);
     engine.start();
-    log.info("Embedded Zeebe engine started, gRPC gateway on port {}", port);
+    log.info("Embedded Zeebe engine started on gRPC port {} with its log in {} (replayed in {} ms, log {} KB)",
+        port, directory, engine.lastReplayDuration().toMillis(), engine.logSizeBytes() / 1024);
   }
 
   @Override
@@ -59,6 +68,19 @@ public class EmbeddedEngine implements SmartLifecycle {
     }
     return engine;
   }
+
+  /** What operators need to know: log size, snapshot, replay time. Empty when the engine is not running. */
+  public synchronized Optional<Status> status() {
+    if (engine == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Status(engine.logSizeBytes(), engine.logBlockCount(), engine.snapshotPosition(),
+        engine.lastReplayDuration(), engine.isHealthy(), directory));
+  }
+
+  /** Operational figures of the durable engine. */
+  public record Status(long logBytes, int logBlocks, long snapshotPosition, Duration lastReplay, boolean healthy,
+      Path directory) {}
 
   public int port() {
     return port;

@@ -11,7 +11,9 @@ class EngineConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "partnershipqa.engine.mode", havingValue = "embedded", matchIfMissing = true)
-  EmbeddedEngine embeddedEngine(EngineProperties properties) {
-    return new EmbeddedEngine(properties.embeddedPort());
+  EmbeddedEngine embeddedEngine(EngineProperties properties,
+      @org.springframework.beans.factory.annotation.Value("${partnershipqa.data-dir:./data}") String dataDir) {
+    return new EmbeddedEngine(properties.embeddedPort(),
+        java.nio.file.Path.of(dataDir, "engine").toAbsolutePath().normalize());
   }
 }

@@ -13,11 +13,14 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
 
   private final CamundaClient client;
   private final EngineProperties properties;
+  private final org.springframework.beans.factory.ObjectProvider<EmbeddedEngine> embedded;
 
-  EngineHealthIndicator(CamundaClient client, EngineProperties properties) {
+  EngineHealthIndicator(CamundaClient client, EngineProperties properties,
+      org.springframework.beans.factory.ObjectProvider<EmbeddedEngine> embedded) {
     super("Workflow engine health check failed");
     this.client = client;
     this.properties = properties;
+    this.embedded = embedded;
   }
 
   @Override
@@ -27,6 +30,16 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
         .withDetail("gatewayVersion", topology.getGatewayVersion())
         .withDetail("brokers", topology.getBrokers().size())
         .withDetail("partitions", topology.getPartitionsCount());
+    EmbeddedEngine engine = embedded.getIfAvailable();
+    if (engine != null) {
+      engine.status().ifPresent(st -> builder.withDetail("logBytes", st.logBytes())
+          .withDetail("logBlocks", st.logBlocks()).withDetail("snapshotPosition", st.snapshotPosition())
+          .withDetail("lastReplayMillis", st.lastReplay().toMillis()).withDetail("durable", st.healthy()));
+      if (engine.status().map(st -> !st.healthy()).orElse(true)) {
+        builder.down();
+        return;
+      }
+    }
     if (topology.getBrokers().isEmpty()) {
       builder.down();
     } else {

@@ -20,9 +20,13 @@ import org.springframework.stereotype.Component;
  * Takes every BPMN user task from the engine and records it as a task in the inbox.
  *
  * <p>Together with {@link UserTaskCompleter} this is the one adapter for Camunda's job-worker user tasks (the
- * embedded engine has no REST API, so Camunda user tasks cannot run there). The job is activated with a very
- * long timeout so it does not re-route while a person works on it for weeks; should it be handed out again
- * anyway (a time-out, a restart), recording is idempotent by job key.
+ * embedded engine has no REST API, so Camunda user tasks cannot run there).
+ *
+ * <p>Human work lasts weeks, longer than any job time-out. That is safe: the engine completes a job that is
+ * activated or activatable again after a time-out (checked in Zeebe 8.8's JobCompleteProcessor), and each time
+ * the job is handed out again it is recorded once, by job key, so the task, its id and its draft stay as they
+ * are. The hour-long time-out is what recovers a job that was activated just before a crash but never
+ * recorded: it is offered again within the hour.
  */
 @Component
 public class UserTaskJobWorker {
@@ -31,8 +35,8 @@ public class UserTaskJobWorker {
   static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
   static final String FORM_KEY = "io.camunda.zeebe:formKey";
   static final String DUE_DATE = "io.camunda.zeebe:dueDate";
-  /** 10 years: human work must never time out back to the engine. */
-  static final long TIMEOUT_MS = 10L * 365 * 24 * 60 * 60 * 1000;
+  /** Re-offers a job that was activated but not recorded (a crash in between) within the hour. */
+  static final long TIMEOUT_MS = 60L * 60 * 1000;
 
   static final Duration RETRY_BACKOFF = Duration.ofSeconds(15);
 
