@@ -26,6 +26,7 @@ class RoundPagesTest extends IntegrationTest {
   @Autowired UserDetailsService users;
   @Autowired AuditRoundRepository rounds;
   @Autowired TaskDirectory tasks;
+  @Autowired ThemeRepository themes;
 
   @Test
   void qaLeadLaunchesThroughThePagesAndSeesProgress() throws Exception {
@@ -74,6 +75,30 @@ class RoundPagesTest extends IntegrationTest {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
     assertThat(task.select("input[type=radio][name=heading_voice]")).hasSize(5);
     assertThat(task.text()).contains("Raise an immediate safeguarding concern");
+  }
+
+  @Test
+  void qaLeadEditsAThemesQuestionSetAndBadLinesAreRefusedWithTheTextKept() throws Exception {
+    var qaLead = SignIn.as(users, "qa.lead");
+    Document form = page(mvc.perform(get("/themes/transitions").with(qaLead)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString());
+    String headings = form.select("textarea#headings").text();
+    assertThat(headings).contains("voice | Voice of the child");
+
+    String rejected = mvc.perform(post("/themes/transitions").with(qaLead).with(csrf()).param("title", "Transitions")
+            .param("termsOfReference", "ToR").param("why", "Why").param("reminderDays", "3")
+            .param("headings", "planning | Planning | \nBad Key | Title"))
+        .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+    assertThat(page(rejected).select(".govuk-error-summary").text()).contains("Line 2");
+    assertThat(page(rejected).select("textarea#headings").text()).contains("Bad Key");
+
+    mvc.perform(post("/themes/transitions").with(qaLead).with(csrf()).param("title", "Transitions into adulthood")
+            .param("termsOfReference", "ToR").param("why", "Why").param("reminderDays", "2").param("workingDays", "true")
+            .param("active", "true").param("headings", "planning | Planning for adulthood | Is there a plan?\nmental-capacity | Mental capacity | Who assesses?"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(themes.findByCode("transitions").orElseThrow().getHeadings()).extracting(ThemeHeading::key)
+        .containsExactly("planning", "mental-capacity");
+    mvc.perform(get("/themes").with(SignIn.as(users, "auditor.police"))).andExpect(status().isForbidden());
   }
 
   private static Document page(String html) {

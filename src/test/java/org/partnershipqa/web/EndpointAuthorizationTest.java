@@ -36,7 +36,7 @@ class EndpointAuthorizationTest extends IntegrationTest {
 
   /** Areas only some roles may enter; an agency auditor is refused in all of them. */
   private static final List<String> ROLE_AREAS = List.of("/admin/", "/audit-rounds", "/api/audit-rounds", "/outbox",
-      "/concerns");
+      "/concerns", "/themes");
 
   /** Endpoints anyone may call. */
   private static final Set<String> PUBLIC = Set.of("/login", "/error");
@@ -60,7 +60,7 @@ class EndpointAuthorizationTest extends IntegrationTest {
       if (PUBLIC.contains(e.pattern())) {
         continue;
       }
-      String url = e.pattern().replace("{id}", String.valueOf(policeTask)).replace("{caseReference}", "C-4001");
+      String url = e.pattern().replace("{id}", String.valueOf(policeTask)).replace("{caseReference}", "C-4001").replace("{code}", "neglect");
       // nobody signed in: API answers 401, pages send to the sign-in page
       int anonymous = call(e.method(), url, null).getResponse().getStatus();
       if (url.startsWith("/api/")) {
