@@ -34,7 +34,7 @@ class ConcernController {
   @PostMapping("/tasks/{id}/concern")
   String raise(@PathVariable long id, @RequestParam(defaultValue = "") String description, Model model,
       RedirectAttributes redirect, HttpServletResponse response) {
-    Task task = inbox.view(id, CurrentUser.get());
+    Task task = inbox.find(id, CurrentUser.get());
     if (description.isBlank() || description.length() > 4000) {
       response.setStatus(400);
       model.addAttribute("task", task);

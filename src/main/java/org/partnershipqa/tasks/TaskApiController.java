@@ -71,7 +71,7 @@ class TaskApiController {
   @PostMapping("/{id}/submission")
   ResponseEntity<?> submit(@PathVariable long id, @RequestBody Map<String, Object> answers) {
     PartnershipUser user = CurrentUser.get();
-    Task task = inbox.view(id, user);
+    Task task = inbox.find(id, user);
     FormSubmission submission = validator.fromJson(inbox.formOf(task), answers);
     if (!submission.valid()) {
       return ResponseEntity.badRequest().body(invalid(submission));
@@ -84,7 +84,7 @@ class TaskApiController {
   @PostMapping("/{id}/draft")
   ResponseEntity<?> draft(@PathVariable long id, @RequestBody Map<String, Object> answers) {
     PartnershipUser user = CurrentUser.get();
-    Task task = inbox.view(id, user);
+    Task task = inbox.find(id, user);
     FormSubmission submission = validator.fromJson(inbox.formOf(task), answers);
     Task saved = inbox.saveDraft(id, user, submission.raw());
     return ResponseEntity.ok(new SubmissionAccepted(saved.getId(), saved.getState(), "Draft saved"));

@@ -53,7 +53,7 @@ class TaskController {
       @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes redirect,
       jakarta.servlet.http.HttpServletResponse response) {
     PartnershipUser user = CurrentUser.get();
-    Task task = inbox.view(id, user);
+    Task task = inbox.find(id, user);
     FormDefinition form = inbox.formOf(task);
     FormSubmission submission = validator.fromHtml(form, params);
     try {

@@ -60,6 +60,15 @@ public class TaskInbox {
     return task;
   }
 
+  /**
+   * A task the person may see, for a change they are about to make (draft, submit, concern). Not logged as a view:
+   * the change itself is logged.
+   */
+  @Transactional(readOnly = true)
+  public Task find(long id, PartnershipUser user) {
+    return visible(id, user);
+  }
+
   @Transactional(readOnly = true)
   public FormDefinition formOf(Task task) {
     return forms.formFor(task);
