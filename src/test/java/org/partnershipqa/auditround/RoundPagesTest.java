@@ -98,6 +98,11 @@ class RoundPagesTest extends IntegrationTest {
         .andExpect(status().is3xxRedirection());
     assertThat(themes.findByCode("transitions").orElseThrow().getHeadings()).extracting(ThemeHeading::key)
         .containsExactly("planning", "mental-capacity");
+    Document list = page(mvc.perform(get("/themes").with(qaLead).flashAttr("notice", "Theme 'Transitions into adulthood' saved"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    assertThat(list.select(".govuk-notification-banner--success").text()).contains("Transitions into adulthood' saved");
+    assertThat(page(mvc.perform(get("/themes").with(qaLead)).andReturn().getResponse().getContentAsString())
+        .select(".govuk-notification-banner")).isEmpty();
     mvc.perform(get("/themes").with(SignIn.as(users, "auditor.police"))).andExpect(status().isForbidden());
   }
 
