@@ -3,9 +3,11 @@ package org.partnershipqa.engine;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.partnershipqa.engine.durable.DurableEngine;
 import org.partnershipqa.engine.durable.DurableEngineFactory;
+import org.partnershipqa.engine.durable.HeldJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +30,7 @@ public class EmbeddedEngine implements SmartLifecycle {
   private final int port;
   private final Path directory;
   private DurableEngine engine;
+  private List<HeldJob> heldAtStart = List.of();
 
   public EmbeddedEngine(int port, Path directory) {
     this.port = port;
@@ -38,6 +41,8 @@ public class EmbeddedEngine implements SmartLifecycle {
   public synchronized void start() {
     engine = DurableEngineFactory.create(port, directory);
     engine.start();
+    // no worker of this run has connected yet: every job the engine holds was taken by an earlier run
+    heldAtStart = List.copyOf(engine.activatedJobs());
     log.info("Embedded Zeebe engine started on gRPC port {} with its log in {} (replayed in {} ms, log {} KB)",
         port, directory, engine.lastReplayDuration().toMillis(), engine.logSizeBytes() / 1024);
   }
@@ -67,6 +72,23 @@ public class EmbeddedEngine implements SmartLifecycle {
       throw new IllegalStateException("The embedded engine is not running");
     }
     return engine;
+  }
+
+  /**
+   * The jobs that were activated by workers of an earlier run of this application (before a stop or a
+   * crash) and still counted as held when the engine started. Nobody will complete them unless they are
+   * handed out again; {@link HeldJobRelease} does that.
+   */
+  public synchronized List<HeldJob> jobsHeldAtStart() {
+    return heldAtStart;
+  }
+
+  /** Whether the running engine still has this job; throws when the engine is not running. */
+  public synchronized boolean hasJob(long jobKey) {
+    if (engine == null) {
+      throw new IllegalStateException("The embedded engine is not running");
+    }
+    return engine.hasJob(jobKey);
   }
 
   /** What operators need to know: log size, snapshot, replay time. Empty when the engine is not running. */

@@ -1,5 +1,9 @@
 package org.partnershipqa.engine;
 
+import io.camunda.client.CamundaClient;
+import java.nio.file.Path;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,9 +15,13 @@ class EngineConfiguration {
 
   @Bean
   @ConditionalOnProperty(name = "partnershipqa.engine.mode", havingValue = "embedded", matchIfMissing = true)
-  EmbeddedEngine embeddedEngine(EngineProperties properties,
-      @org.springframework.beans.factory.annotation.Value("${partnershipqa.data-dir:./data}") String dataDir) {
-    return new EmbeddedEngine(properties.embeddedPort(),
-        java.nio.file.Path.of(dataDir, "engine").toAbsolutePath().normalize());
+  EmbeddedEngine embeddedEngine(EngineProperties properties, @Value("${partnershipqa.data-dir:./data}") String dataDir) {
+    return new EmbeddedEngine(properties.embeddedPort(), Path.of(dataDir, "engine").toAbsolutePath().normalize());
+  }
+
+  @Bean
+  EngineJobs engineJobs(ObjectProvider<EmbeddedEngine> embedded, CamundaClient client) {
+    EmbeddedEngine engine = embedded.getIfAvailable();
+    return engine != null ? new EmbeddedEngineJobs(engine) : new RemoteEngineJobs(client);
   }
 }

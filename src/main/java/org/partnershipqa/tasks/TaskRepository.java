@@ -38,5 +38,11 @@ interface TaskRepository extends JpaRepository<Task, Long> {
 
   List<Task> findByState(TaskState state);
 
+  /** Id and job key of every task in a state, without loading answers. */
+  @Query("select new org.partnershipqa.tasks.TaskRepository$JobRef(t.id, t.jobKey) from Task t where t.state = :state")
+  List<JobRef> findJobRefsByState(@Param("state") TaskState state);
+
+  record JobRef(long taskId, long jobKey) {}
+
   long countByState(TaskState state);
 }

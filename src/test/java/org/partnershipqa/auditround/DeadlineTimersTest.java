@@ -45,7 +45,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DeadlineTimersTest extends IntegrationTest {
 
-  static final Map<String, String> AUDITORS = Map.of("police", "auditor.police", "csc", "auditor.csc", "gp", "auditor.gp");
+  static final Map<String, String> AUDITORS = Map.of("police", "auditor.police", "csc", "auditor.csc", "gp", "auditor.gp",
+      "schools", "auditor.schools");
   static final Duration WAIT = Duration.ofSeconds(60);
 
   @Autowired MockMvc mvc;
@@ -61,7 +62,7 @@ class DeadlineTimersTest extends IntegrationTest {
     RoundTestApi api = new RoundTestApi(mvc, json);
     LocalDate deadline = LocalDate.now(WorkingDays.LONDON).plusDays(10);
     long roundId = api.launch(launchBody("Deadline timers", deadline,
-        List.of(child("DT/2026/001", "police", "csc", "gp")))).get("id").asLong();
+        List.of(child("DT/2026/001", "police", "csc", "gp", "schools")))).get("id").asLong();
 
     // every agency has its audit task; gp returns straight away
     Map<String, Long> auditTask = new HashMap<>();
@@ -84,12 +85,13 @@ class DeadlineTimersTest extends IntegrationTest {
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(notifications.existsByDedupeKey("reminder:" + returnId.get("police"))).isTrue();
       assertThat(notifications.existsByDedupeKey("reminder:" + returnId.get("csc"))).isTrue();
+      assertThat(notifications.existsByDedupeKey("reminder:" + returnId.get("schools"))).isTrue();
     });
     assertThat(notifications.existsByDedupeKey("reminder:" + returnId.get("gp"))).isFalse();
     List<Notification> reminders = notifications.findBySubjectContainingOrderByIdAsc("Reminder: single-agency audit due");
-    assertThat(reminders).filteredOn(n -> n.getBody().contains("DT/2026/001")).hasSize(2)
+    assertThat(reminders).filteredOn(n -> n.getBody().contains("DT/2026/001")).hasSize(3)
         .allSatisfy(n -> assertThat(n.getSubject()).isEqualTo("Reminder: single-agency audit due " + deadline));
-    assertThat(timersTriggered("reminderDue")).hasSize(2);
+    assertThat(timersTriggered("reminderDue")).hasSize(3);
     assertThat(api.round(roundId).get("children").get(0).get("returns"))
         .allSatisfy(r -> assertThat(r.get("overdue").asBoolean()).as("overdue %s", r).isFalse());
     assertThat(api.openTasks("qa.lead", roundId, "chaseReturn")).isEmpty();
@@ -102,19 +104,30 @@ class DeadlineTimersTest extends IntegrationTest {
       Map<String, JsonNode> byAgency = returnsByAgency(api, roundId);
       assertThat(byAgency.get("police").get("overdue").asBoolean()).isTrue();
       assertThat(byAgency.get("csc").get("overdue").asBoolean()).isTrue();
+      assertThat(byAgency.get("schools").get("overdue").asBoolean()).isTrue();
       assertThat(byAgency.get("gp").get("overdue").asBoolean()).isFalse();
-      assertThat(api.openTasks("qa.lead", roundId, "chaseReturn")).hasSize(2);
+      assertThat(api.openTasks("qa.lead", roundId, "chaseReturn")).hasSize(3);
     });
-    // exactly one chase per overdue return, one for each of the two agencies
+    // exactly one chase per overdue return, one for each of the three agencies
     Map<String, Long> chaseTask = chaseTasksByAgency(roundId);
-    assertThat(chaseTask).containsOnlyKeys("police", "csc");
+    assertThat(chaseTask).containsOnlyKeys("police", "csc", "schools");
     assertThat(api.openTasks("qa.lead", roundId, "chaseReturn")).extracting(t -> t.get("id").asLong())
         .containsExactlyInAnyOrderElementsOf(chaseTask.values());
     Map<Long, Long> overdueTimers = timersTriggered("returnOverdue");
-    assertThat(overdueTimers).hasSize(2).allSatisfy((elementInstance, count) -> assertThat(count).isEqualTo(1));
+    assertThat(overdueTimers).hasSize(3).allSatisfy((elementInstance, count) -> assertThat(count).isEqualTo(1));
     assertThat(notifications.existsByDedupeKey("overdue:" + returnId.get("police") + ":" + deadline)).isTrue();
     assertThat(notifications.existsByDedupeKey("overdue:" + returnId.get("csc") + ":" + deadline)).isTrue();
     assertThat(notifications.existsByDedupeKey("overdue:" + returnId.get("gp") + ":" + deadline)).isFalse();
+
+    // schools return late, while their chase is open: the return ends the chase in the workflow, and the
+    // inbox drops the chase task (its job is gone from the engine) with a note instead of leaving it open
+    api.submit(auditTask.get("schools"), "auditor.schools", api.auditAnswers(auditTask.get("schools"), "auditor.schools", "good"));
+    await().atMost(WAIT).until(() -> api.returnOf(roundId, "schools").get("state").asText().equals("RECEIVED"));
+    JsonNode schoolsChase = await().atMost(WAIT).until(() -> api.task(chaseTask.get("schools"), "qa.lead"),
+        t -> t.get("task").get("state").asText().equals("CLOSED"));
+    assertThat(schoolsChase.get("closedReason").asText()).contains("no longer needs this task");
+    assertThat(api.openTasks("qa.lead", roundId, "chaseReturn")).extracting(t -> t.get("id").asLong())
+        .containsExactlyInAnyOrder(chaseTask.get("police"), chaseTask.get("csc"));
 
     // the QA lead withdraws police from this child's audit
     api.submit(chaseTask.get("police"), "qa.lead",
@@ -146,7 +159,7 @@ class DeadlineTimersTest extends IntegrationTest {
         .isEqualTo(WorkingDays.endOfDay(newDeadline).toInstant());
     assertThat(api.returnOf(roundId, "gp").get("state").asText()).isEqualTo("RECEIVED");
     assertThat(api.openTasks("qa.lead", roundId, "chaseReturn")).isEmpty();
-    assertThat(timersTriggered("returnOverdue")).hasSize(2); // the old deadline does not fire again
+    assertThat(timersTriggered("returnOverdue")).hasSize(3); // the old deadline does not fire again
   }
 
   private Map<String, JsonNode> returnsByAgency(RoundTestApi api, long roundId) throws Exception {

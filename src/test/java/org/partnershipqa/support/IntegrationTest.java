@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "partnershipqa.engine.embedded-port=0",
     "partnershipqa.handoff.retry-interval=PT1S",
     "partnershipqa.handoff.retry-older-than=PT1S",
+    "partnershipqa.tasks.reconcile-interval=PT1S",
     "camunda.client.worker.defaults.poll-interval=PT0.2S"})
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {}

@@ -2,6 +2,7 @@ package org.partnershipqa.engine.durable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.engine.state.immutable.JobState;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.DurableEngineWiring;
@@ -10,6 +11,7 @@ import io.camunda.zeebe.stream.impl.StreamProcessor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +170,17 @@ public final class DurableEngine implements ZeebeTestEngine {
           dropped);
       return processed;
     }
+  }
+
+  /** The jobs the engine holds as activated (handed to a worker, not yet finished or timed out). */
+  public List<HeldJob> activatedJobs() {
+    return new JobStateReader(parts.database()).activatedJobs();
+  }
+
+  /** Whether the engine still has this job (activatable, activated, failed or with a thrown error). */
+  public boolean hasJob(final long jobKey) {
+    return new JobStateReader(parts.database()).state(jobKey)
+        != JobState.State.NOT_FOUND;
   }
 
   /** Position of the newest state snapshot, or -1. */
