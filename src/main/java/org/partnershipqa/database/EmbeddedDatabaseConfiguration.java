@@ -3,11 +3,8 @@ package org.partnershipqa.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -16,27 +13,17 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A real PostgreSQL server from binaries shipped as a Maven artifact, used when no external database is
  * configured ({@code SPRING_DATASOURCE_URL} unset). Its data directory lives under
- * {@code partnershipqa.data-dir} and survives restarts.
+ * {@code partnershipqa.data-dir} and survives restarts, clean ones and kills ({@link EmbeddedDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(
       @Value("${partnershipqa.data-dir:./data}") String dataDir,
       @Value("${partnershipqa.database.embedded-port:0}") int port) throws IOException {
-    Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-    Files.createDirectories(directory.getParent());
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(directory)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .start();
-    log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
-    return postgres;
+    return EmbeddedDatabase.start(Path.of(dataDir, "postgres").toAbsolutePath().normalize(), port);
   }
 
   @Bean(destroyMethod = "close")

@@ -1,0 +1,45 @@
+package org.partnershipqa.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded PostgreSQL on its persistent data directory: first clears what an earlier run that was
+ * killed left there ({@link LeftoverServer}), then starts the server from the bundled binaries.
+ */
+final class EmbeddedDatabase {
+
+  /** How long a leftover server of a killed run may take to stop cleanly before it is killed. */
+  static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
+
+  /** How long start-up waits for the server to accept connections; crash recovery may replay a lot of log. */
+  static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  private EmbeddedDatabase() {}
+
+  static EmbeddedPostgres start(Path directory, int port) throws IOException {
+    Files.createDirectories(directory.getParent());
+    if (Files.isDirectory(directory)) {
+      new LeftoverServer(directory, LEFTOVER_STOP_WAIT).clear();
+    }
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setPort(port)
+        .setPGStartupWait(STARTUP_WAIT)
+        // the library turns both off for throw-away test databases; this one keeps the partnership's records:
+        // a commit is on disk before it is acknowledged, and a power cut cannot corrupt the database
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .start();
+    log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
+    return postgres;
+  }
+}
