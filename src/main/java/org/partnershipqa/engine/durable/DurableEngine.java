@@ -41,7 +41,10 @@ public final class DurableEngine implements ZeebeTestEngine {
   private final Object snapshotLock = new Object();
 
   private volatile long snapshotPosition;
+  /** When the snapshot at {@link #snapshotPosition} was taken; null until known. */
+  private volatile java.time.Instant snapshotTime;
   private ScheduledExecutorService snapshotter;
+  private final EngineState state;
 
   private volatile boolean started;
   /** True once replay finished and the gateway is open. */
@@ -70,6 +73,7 @@ public final class DurableEngine implements ZeebeTestEngine {
     this.metadata = metadata;
     this.lock = lock;
     this.options = options;
+    this.state = new EngineState(parts.database(), () -> ready && !stopped);
   }
 
   /** Opens the stream processor, waits until it has replayed the log, then opens the gateway. */
@@ -159,6 +163,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       final long begin = System.nanoTime();
       stateStore.take(parts.database(), processed);
       snapshotPosition = processed;
+      snapshotTime = java.time.Instant.now();
       final long keepLogFrom = stateStore.prune(options.snapshotsToKeep());
       final long dropped = options.compactLog() ? storage.compactBelow(keepLogFrom) : 0;
       LOG.info(
@@ -207,6 +212,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       }
     }
     stopped = true;
+    state.close();
     try {
       parts.engine().stop();
     } finally {
@@ -244,6 +250,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       throw new IllegalStateException("Actor threads did not stop", e);
     }
     // a killed process's state files and directory lock are released by the OS
+    state.close();
     try {
       parts.database().close();
     } catch (Exception e) {
@@ -334,6 +341,24 @@ public final class DurableEngine implements ZeebeTestEngine {
   /** Bytes cut from a torn log tail when this engine opened its directory (0 normally). */
   public long truncatedBytesOnOpen() {
     return storage.recovery().truncatedBytes();
+  }
+
+  /**
+   * When the newest state snapshot was taken (its marker's time for one taken before this start);
+   * empty if there is none.
+   */
+  public java.util.Optional<java.time.Instant> snapshotTime() {
+    java.time.Instant time = snapshotTime;
+    if (time == null && snapshotPosition >= 0) {
+      time = stateStore.createdAt(snapshotPosition).orElse(null);
+      snapshotTime = time;
+    }
+    return java.util.Optional.ofNullable(time);
+  }
+
+  /** Read-only view of the engine's own state (open incidents, failing jobs) while it runs. */
+  public EngineState state() {
+    return state;
   }
 
   /** False once the log could not be written or the stream processor failed. */

@@ -88,6 +88,27 @@ final class StateStore {
     }
   }
 
+  /** When the committed snapshot at {@code position} was taken (its marker), if there is one. */
+  Optional<java.time.Instant> createdAt(final long position) {
+    return snapshots().stream()
+        .filter(s -> s.position() == position)
+        .findFirst()
+        .map(s -> readCreated(s.directory().resolve(MARKER)));
+  }
+
+  private static java.time.Instant readCreated(final Path marker) {
+    try {
+      final Properties properties = new Properties();
+      properties.load(new StringReader(Files.readString(marker, StandardCharsets.UTF_8)));
+      final String created = properties.getProperty("created");
+      return created != null
+          ? java.time.Instant.parse(created)
+          : Files.getLastModifiedTime(marker).toInstant();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("Unreadable snapshot marker " + marker, e);
+    }
+  }
+
   /**
    * Deletes the old working copy and opens the state: a copy of {@code snapshot}, or empty.
    */
