@@ -1,5 +1,7 @@
 package org.partnershipqa.engine;
 
+import io.camunda.client.CamundaClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +17,20 @@ class EngineConfiguration {
       @org.springframework.beans.factory.annotation.Value("${partnershipqa.data-dir:./data}") String dataDir) {
     return new EmbeddedEngine(properties.embeddedPort(),
         java.nio.file.Path.of(dataDir, "engine").toAbsolutePath().normalize());
+  }
+
+  /** Incidents from the embedded engine's own state, or from a cluster's search API in remote mode. */
+  @Bean
+  IncidentSource incidentSource(ObjectProvider<EmbeddedEngine> embedded, IncidentSightings sightings,
+      ProcessModels models, CamundaClient client) {
+    EmbeddedEngine engine = embedded.getIfAvailable();
+    return engine != null
+        ? new EmbeddedIncidentSource(engine, sightings, models)
+        : new RemoteIncidentSource(client, models);
+  }
+
+  @Bean
+  Incidents incidents(IncidentSource source, CamundaClient client) {
+    return new Incidents(source, client);
   }
 }
