@@ -24,6 +24,7 @@ import org.partnershipqa.support.EngineRecords;
 import org.partnershipqa.support.OpsTestConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An incident raised before a restart is still listed after it, with the same time, although the restart's
@@ -55,6 +56,10 @@ class IncidentSurvivesRestartTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> incidents.countFailingJobs().orElse(-1) == 1);
       engine.engine().increaseTime(Duration.ofMinutes(61));
       await().atMost(Duration.ofSeconds(60)).until(() -> incidents.countOpen().orElse(-1) == 1);
+      // the watcher notes the new incident's time without anyone looking at it
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      await().atMost(Duration.ofSeconds(60)).until(() ->
+          jdbc.queryForObject("select count(*) from engine_incident", Long.class) == 1);
       before = incidents.open().orElseThrow().getFirst();
       assertThat(before.createdAt()).isNotNull();
       incidentPosition = StreamSupport.stream(EngineRecords.records(engine).incidentRecords().spliterator(), false)
@@ -103,6 +108,6 @@ class IncidentSurvivesRestartTest {
   private static ConfigurableApplicationContext start(Path data) {
     return new SpringApplicationBuilder(PartnershipQaApplication.class, OpsTestConfiguration.class).run(
         "--partnershipqa.data-dir=" + data, "--server.port=0", "--partnershipqa.engine.embedded-port=0",
-        "--camunda.client.worker.defaults.poll-interval=PT0.2S");
+        "--camunda.client.worker.defaults.poll-interval=PT0.2S", "--partnershipqa.incidents.watch-interval=PT0.5S");
   }
 }

@@ -88,25 +88,28 @@ final class StateStore {
     }
   }
 
-  /** When the committed snapshot at {@code position} was taken (its marker), if there is one. */
+  /**
+   * When the committed snapshot at {@code position} was taken (its marker), if there is one and it
+   * can be read (it may be pruned meanwhile).
+   */
   Optional<java.time.Instant> createdAt(final long position) {
-    return snapshots().stream()
-        .filter(s -> s.position() == position)
-        .findFirst()
-        .map(s -> readCreated(s.directory().resolve(MARKER)));
-  }
-
-  private static java.time.Instant readCreated(final Path marker) {
     try {
-      final Properties properties = new Properties();
-      properties.load(new StringReader(Files.readString(marker, StandardCharsets.UTF_8)));
-      final String created = properties.getProperty("created");
-      return created != null
-          ? java.time.Instant.parse(created)
-          : Files.getLastModifiedTime(marker).toInstant();
+      for (Snapshot snapshot : snapshots()) {
+        if (snapshot.position() == position) {
+          final Path marker = snapshot.directory().resolve(MARKER);
+          final Properties properties = new Properties();
+          properties.load(new StringReader(Files.readString(marker, StandardCharsets.UTF_8)));
+          final String created = properties.getProperty("created");
+          return Optional.of(
+              created != null
+                  ? java.time.Instant.parse(created)
+                  : Files.getLastModifiedTime(marker).toInstant());
+        }
+      }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Unreadable snapshot marker " + marker, e);
+      LOG.debug("Cannot read when snapshot {} was taken", position, e);
     }
+    return Optional.empty();
   }
 
   /**
