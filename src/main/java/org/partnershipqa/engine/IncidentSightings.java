@@ -23,6 +23,8 @@ class IncidentSightings {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final Clock clock = Clock.systemUTC();
+  /** What the table held after the last call (this application is the only writer); null: ask the database. */
+  private Map<Long, Instant> last;
 
   IncidentSightings(JdbcTemplate jdbc, TransactionTemplate tx) {
     this.jdbc = jdbc;
@@ -33,8 +35,12 @@ class IncidentSightings {
    * Records the incidents seen for the first time now, forgets the ones no longer open, and answers when each open
    * one was first seen.
    */
-  Map<Long, Instant> seen(Collection<Long> open) {
-    return tx.execute(status -> {
+  synchronized Map<Long, Instant> seen(Collection<Long> open) {
+    if (last != null && last.keySet().equals(Set.copyOf(open))) {
+      return last; // nothing new, nothing resolved: no need to ask the database
+    }
+    last = null;
+    Map<Long, Instant> times = tx.execute(status -> {
       Set<Long> known = new HashSet<>(jdbc.queryForList("select incident_key from engine_incident", Long.class));
       List<Object[]> resolved = known.stream().filter(k -> !open.contains(k)).map(k -> new Object[] {k}).toList();
       if (!resolved.isEmpty()) {
@@ -46,11 +52,13 @@ class IncidentSightings {
         jdbc.batchUpdate("insert into engine_incident (incident_key, first_seen) values (?, ?) "
             + "on conflict (incident_key) do nothing", fresh);
       }
-      Map<Long, Instant> times = new HashMap<>();
+      Map<Long, Instant> read = new HashMap<>();
       jdbc.query("select incident_key, first_seen from engine_incident", rs -> {
-        times.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+        read.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
       });
-      return times;
+      return read;
     });
+    last = Map.copyOf(times);
+    return last;
   }
 }
