@@ -29,6 +29,27 @@ public record Incident(long key, String processId, String processName, String el
     return jobKey > 0;
   }
 
+  /** The error type in words, e.g. "No retries left" for {@code JOB_NO_RETRIES}. */
+  public String errorTypeLabel() {
+    if (errorType == null) {
+      return "Unknown";
+    }
+    return switch (errorType) {
+      case "JOB_NO_RETRIES" -> "No retries left";
+      case "IO_MAPPING_ERROR" -> "Variable mapping failed";
+      case "CONDITION_ERROR" -> "Condition failed";
+      case "EXTRACT_VALUE_ERROR" -> "Value could not be read";
+      case "UNHANDLED_ERROR_EVENT" -> "BPMN error not caught";
+      case "CALLED_ELEMENT_ERROR" -> "Called process not found";
+      case "MESSAGE_SIZE_EXCEEDED" -> "Message too large";
+      case "FORM_NOT_FOUND" -> "Form not found";
+      case "RESOURCE_NOT_FOUND" -> "Resource not found";
+      case "CALLED_DECISION_ERROR", "DECISION_EVALUATION_ERROR" -> "Decision failed";
+      case "EXECUTION_LISTENER_NO_RETRIES", "TASK_LISTENER_NO_RETRIES" -> "Listener out of retries";
+      default -> errorType.charAt(0) + errorType.substring(1).toLowerCase().replace('_', ' ');
+    };
+  }
+
   /** The first line of the error message (a worker's stack trace may follow it). */
   public String errorFirstLine() {
     if (errorMessage == null) {

@@ -90,8 +90,9 @@ class IncidentAdminTest extends IntegrationTest {
         .containsExactly("First seen", "Process and step", "Error", "About", "Keys", "Action");
     Element row = page.getElementById("incident-" + incident.key());
     assertThat(row).isNotNull();
-    assertThat(row.text()).contains("ops-flaky-step", "sendToPartner", "JOB_NO_RETRIES", OpsTestConfiguration.FAILURE,
-        "Audit round 41", "Case OPS-41", String.valueOf(instance), String.valueOf(incident.jobKey()));
+    assertThat(row.text()).contains("ops-flaky-step", "sendToPartner", "No retries left", "JOB_NO_RETRIES",
+        OpsTestConfiguration.FAILURE, "Audit round 41", "Case OPS-41", String.valueOf(instance),
+        String.valueOf(incident.jobKey()));
     // the worker's failure message first; its stack trace behind "Full message"
     assertThat(row.selectFirst(".app-incident-message").text()).endsWith(OpsTestConfiguration.FAILURE);
     assertThat(row.select("details .govuk-details__summary-text").eachText()).containsExactly("Full message");

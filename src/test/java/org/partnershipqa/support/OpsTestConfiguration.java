@@ -49,7 +49,9 @@ public class OpsTestConfiguration {
         refused.incrementAndGet();
         Status status = Status.FAILED_PRECONDITION.withDescription("refused by the test's engine link");
         return new ClientCall<>() {
-          @Override public void start(Listener<R> listener, Metadata headers) { listener.onClose(status, new Metadata()); }
+          @Override public void start(Listener<R> listener, Metadata headers) {
+            listener.onClose(status, new Metadata());
+          }
           @Override public void request(int n) {}
           @Override public void cancel(String message, Throwable cause) {}
           @Override public void halfClose() {}
