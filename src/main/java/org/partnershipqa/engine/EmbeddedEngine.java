@@ -3,10 +3,12 @@ package org.partnershipqa.engine;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.partnershipqa.engine.durable.DurableEngine;
 import org.partnershipqa.engine.durable.DurableEngineFactory;
+import org.partnershipqa.engine.durable.EngineState;
 import org.partnershipqa.engine.durable.HeldJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,26 +85,28 @@ public class EmbeddedEngine implements SmartLifecycle {
     return heldAtStart;
   }
 
-  /** Whether the running engine still has this job; throws when the engine is not running. */
-  public synchronized boolean hasJob(long jobKey) {
-    if (engine == null) {
-      throw new IllegalStateException("The embedded engine is not running");
-    }
-    return engine.hasJob(jobKey);
-  }
-
   /** What operators need to know: log size, snapshot, replay time. Empty when the engine is not running. */
   public synchronized Optional<Status> status() {
     if (engine == null) {
       return Optional.empty();
     }
     return Optional.of(new Status(engine.logSizeBytes(), engine.logBlockCount(), engine.snapshotPosition(),
-        engine.lastReplayDuration(), engine.isHealthy(), directory));
+        engine.snapshotTime().orElse(null), engine.lastReplayDuration(), engine.isHealthy(), directory));
   }
 
-  /** Operational figures of the durable engine. */
-  public record Status(long logBytes, int logBlocks, long snapshotPosition, Duration lastReplay, boolean healthy,
-      Path directory) {}
+  /** The running engine's own state (incidents, failing jobs); empty when the engine is not running. */
+  synchronized Optional<EngineState> state() {
+    return engine == null ? Optional.empty() : Optional.of(engine.state());
+  }
+
+  /**
+   * Operational figures of the durable engine.
+   *
+   * @param snapshotPosition position of the newest state snapshot, -1 if none
+   * @param snapshotAt when that snapshot was taken, null if none
+   */
+  public record Status(long logBytes, int logBlocks, long snapshotPosition, Instant snapshotAt, Duration lastReplay,
+      boolean healthy, Path directory) {}
 
   public int port() {
     return port;

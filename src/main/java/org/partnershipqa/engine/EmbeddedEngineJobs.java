@@ -11,9 +11,7 @@ class EmbeddedEngineJobs implements EngineJobs {
 
   @Override
   public Presence presence(long jobKey) {
-    if (!engine.isRunning()) {
-      return Presence.UNKNOWN;
-    }
-    return engine.hasJob(jobKey) ? Presence.PRESENT : Presence.GONE;
+    return engine.state().flatMap(state -> state.hasJob(jobKey))
+        .map(has -> has ? Presence.PRESENT : Presence.GONE).orElse(Presence.UNKNOWN);
   }
 }

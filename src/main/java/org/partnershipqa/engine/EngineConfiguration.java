@@ -24,4 +24,19 @@ class EngineConfiguration {
     EmbeddedEngine engine = embedded.getIfAvailable();
     return engine != null ? new EmbeddedEngineJobs(engine) : new RemoteEngineJobs(client);
   }
+
+  /** Incidents from the embedded engine's own state, or from a cluster's search API in remote mode. */
+  @Bean
+  IncidentSource incidentSource(ObjectProvider<EmbeddedEngine> embedded, IncidentSightings sightings,
+      ProcessModels models, CamundaClient client) {
+    EmbeddedEngine engine = embedded.getIfAvailable();
+    return engine != null
+        ? new EmbeddedIncidentSource(engine, sightings, models)
+        : new RemoteIncidentSource(client, models);
+  }
+
+  @Bean
+  Incidents incidents(IncidentSource source, CamundaClient client) {
+    return new Incidents(source, client);
+  }
 }

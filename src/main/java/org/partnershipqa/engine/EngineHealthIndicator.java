@@ -32,9 +32,14 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
         .withDetail("partitions", topology.getPartitionsCount());
     EmbeddedEngine engine = embedded.getIfAvailable();
     if (engine != null) {
-      engine.status().ifPresent(st -> builder.withDetail("logBytes", st.logBytes())
-          .withDetail("logBlocks", st.logBlocks()).withDetail("snapshotPosition", st.snapshotPosition())
-          .withDetail("lastReplayMillis", st.lastReplay().toMillis()).withDetail("durable", st.healthy()));
+      engine.status().ifPresent(st -> {
+        builder.withDetail("logBytes", st.logBytes())
+            .withDetail("logBlocks", st.logBlocks()).withDetail("snapshotPosition", st.snapshotPosition())
+            .withDetail("lastReplayMillis", st.lastReplay().toMillis()).withDetail("durable", st.healthy());
+        if (st.snapshotAt() != null) {
+          builder.withDetail("snapshotAt", st.snapshotAt().toString());
+        }
+      });
       if (engine.status().map(st -> !st.healthy()).orElse(true)) {
         builder.down();
         return;

@@ -57,6 +57,16 @@ public class ProcessModels {
     return Optional.ofNullable(element).map(FlowElement::getName).filter(n -> !n.isBlank());
   }
 
+  /** The name a shipped process model has, e.g. "Themed multi-agency audit round". */
+  public Optional<String> processName(String bpmnProcessId) {
+    BpmnModelInstance model = byProcessId.get(bpmnProcessId);
+    if (model == null) {
+      return Optional.empty();
+    }
+    Process process = model.getModelElementById(bpmnProcessId);
+    return Optional.ofNullable(process).map(Process::getName).filter(n -> !n.isBlank());
+  }
+
   private static List<ModelResource> load(String pattern) {
     try {
       Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);

@@ -45,4 +45,8 @@ interface TaskRepository extends JpaRepository<Task, Long> {
   record JobRef(long taskId, long jobKey) {}
 
   long countByState(TaskState state);
+
+  /** Open tasks (nobody has submitted them) whose due date has passed. One count query. */
+  @Query("select count(t) from Task t where t.state = org.partnershipqa.tasks.TaskState.OPEN and t.dueAt < :now")
+  long countOverdue(@Param("now") java.time.Instant now);
 }

@@ -89,6 +89,18 @@ class EndpointAuthorizationTest extends IntegrationTest {
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
     assertThat(r.getResponse().getContentAsString()).contains("\"state\":\"OPEN\"").contains("\"answers\":{}");
 
+    // the incidents page and its retry: administrators only, and the retry needs the CSRF token
+    assertThat(endpoints).contains(new Endpoint(HttpMethod.GET, "/admin/incidents"),
+        new Endpoint(HttpMethod.POST, "/admin/incidents/{id}/retry"));
+    assertThat(call(HttpMethod.GET, "/admin/incidents", "admin").getResponse().getStatus()).isEqualTo(200);
+    for (String role : List.of("qa.lead", "pqa.member", "scrutineer")) {
+      assertThat(call(HttpMethod.GET, "/admin/incidents", role).getResponse().getStatus()).as(role).isEqualTo(403);
+      assertThat(call(HttpMethod.POST, "/admin/incidents/1/retry", role).getResponse().getStatus()).as(role)
+          .isEqualTo(403);
+    }
+    assertThat(mvc.perform(request(HttpMethod.POST, "/admin/incidents/1/retry").with(SignIn.as(users, "admin")))
+        .andReturn().getResponse().getStatus()).isEqualTo(403);
+
     // and a signed-in person's form post without the CSRF token is refused
     assertThat(mvc.perform(request(HttpMethod.POST, "/tasks/" + policeTask).with(police).param("summary", "x"))
         .andReturn().getResponse().getStatus()).isEqualTo(403);

@@ -2,7 +2,6 @@ package org.partnershipqa.engine.durable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.engine.state.immutable.JobState;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.DurableEngineWiring;
@@ -43,7 +42,10 @@ public final class DurableEngine implements ZeebeTestEngine {
   private final Object snapshotLock = new Object();
 
   private volatile long snapshotPosition;
+  /** When the snapshot at {@link #snapshotPosition} was taken; null until known. */
+  private volatile java.time.Instant snapshotTime;
   private ScheduledExecutorService snapshotter;
+  private final EngineState state;
 
   private volatile boolean started;
   /** True once replay finished and the gateway is open. */
@@ -72,6 +74,7 @@ public final class DurableEngine implements ZeebeTestEngine {
     this.metadata = metadata;
     this.lock = lock;
     this.options = options;
+    this.state = new EngineState(parts.database(), () -> ready && !stopped);
   }
 
   /** Opens the stream processor, waits until it has replayed the log, then opens the gateway. */
@@ -161,6 +164,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       final long begin = System.nanoTime();
       stateStore.take(parts.database(), processed);
       snapshotPosition = processed;
+      snapshotTime = java.time.Instant.now();
       final long keepLogFrom = stateStore.prune(options.snapshotsToKeep());
       final long dropped = options.compactLog() ? storage.compactBelow(keepLogFrom) : 0;
       LOG.info(
@@ -174,13 +178,7 @@ public final class DurableEngine implements ZeebeTestEngine {
 
   /** The jobs the engine holds as activated (handed to a worker, not yet finished or timed out). */
   public List<HeldJob> activatedJobs() {
-    return new JobStateReader(parts.database()).activatedJobs();
-  }
-
-  /** Whether the engine still has this job (activatable, activated, failed or with a thrown error). */
-  public boolean hasJob(final long jobKey) {
-    return new JobStateReader(parts.database()).state(jobKey)
-        != JobState.State.NOT_FOUND;
+    return state.activatedJobs().orElseThrow(() -> new IllegalStateException("The engine is not running"));
   }
 
   /** Position of the newest state snapshot, or -1. */
@@ -220,6 +218,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       }
     }
     stopped = true;
+    state.close();
     try {
       parts.engine().stop();
     } finally {
@@ -257,6 +256,7 @@ public final class DurableEngine implements ZeebeTestEngine {
       throw new IllegalStateException("Actor threads did not stop", e);
     }
     // a killed process's state files and directory lock are released by the OS
+    state.close();
     try {
       parts.database().close();
     } catch (Exception e) {
@@ -347,6 +347,24 @@ public final class DurableEngine implements ZeebeTestEngine {
   /** Bytes cut from a torn log tail when this engine opened its directory (0 normally). */
   public long truncatedBytesOnOpen() {
     return storage.recovery().truncatedBytes();
+  }
+
+  /**
+   * When the newest state snapshot was taken (its marker's time for one taken before this start);
+   * empty if there is none.
+   */
+  public java.util.Optional<java.time.Instant> snapshotTime() {
+    java.time.Instant time = snapshotTime;
+    if (time == null && snapshotPosition >= 0) {
+      time = stateStore.createdAt(snapshotPosition).orElse(null);
+      snapshotTime = time;
+    }
+    return java.util.Optional.ofNullable(time);
+  }
+
+  /** Read-only view of the engine's own state (open incidents, failing jobs) while it runs. */
+  public EngineState state() {
+    return state;
   }
 
   /** False once the log could not be written or the stream processor failed. */

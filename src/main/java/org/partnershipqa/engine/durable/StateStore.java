@@ -89,6 +89,30 @@ final class StateStore {
   }
 
   /**
+   * When the committed snapshot at {@code position} was taken (its marker), if there is one and it
+   * can be read (it may be pruned meanwhile).
+   */
+  Optional<java.time.Instant> createdAt(final long position) {
+    try {
+      for (Snapshot snapshot : snapshots()) {
+        if (snapshot.position() == position) {
+          final Path marker = snapshot.directory().resolve(MARKER);
+          final Properties properties = new Properties();
+          properties.load(new StringReader(Files.readString(marker, StandardCharsets.UTF_8)));
+          final String created = properties.getProperty("created");
+          return Optional.of(
+              created != null
+                  ? java.time.Instant.parse(created)
+                  : Files.getLastModifiedTime(marker).toInstant());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Cannot read when snapshot {} was taken", position, e);
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Deletes the old working copy and opens the state: a copy of {@code snapshot}, or empty.
    */
   ZeebeDb<ZbColumnFamilies> openRuntime(final Optional<Snapshot> snapshot) {
