@@ -3,7 +3,6 @@ package org.partnershipqa.database;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,13 +27,8 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedPostgres embeddedPostgres(
       @Value("${partnershipqa.data-dir:./data}") String dataDir,
       @Value("${partnershipqa.database.embedded-port:0}") int port) throws IOException {
-    Path directory = Path.of(dataDir, "postgres").toAbsolutePath().normalize();
-    Files.createDirectories(directory.getParent());
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(directory)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .start();
+    Path directory = EmbeddedDatabase.directoryIn(Path.of(dataDir));
+    EmbeddedPostgres postgres = EmbeddedDatabase.start(Path.of(dataDir), port);
     log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), directory);
     return postgres;
   }

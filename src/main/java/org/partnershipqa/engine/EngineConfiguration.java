@@ -14,6 +14,6 @@ class EngineConfiguration {
   EmbeddedEngine embeddedEngine(EngineProperties properties,
       @org.springframework.beans.factory.annotation.Value("${partnershipqa.data-dir:./data}") String dataDir) {
     return new EmbeddedEngine(properties.embeddedPort(),
-        java.nio.file.Path.of(dataDir, "engine").toAbsolutePath().normalize());
+        EngineFiles.directoryIn(java.nio.file.Path.of(dataDir)));
   }
 }
