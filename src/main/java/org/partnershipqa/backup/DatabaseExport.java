@@ -48,9 +48,10 @@ final class DatabaseExport {
    * committed before this instant. Returns the database's clock at that instant.
    */
   Instant fixSnapshot() {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("select now(), current_setting('transaction_isolation'), "
-            + "current_setting('transaction_read_only')")) {
+    try (Statement st = connection.createStatement()) {
+      st.setQueryTimeout(10); // the engine's log waits meanwhile: never for long
+      ResultSet rs = st.executeQuery("select now(), current_setting('transaction_isolation'), "
+          + "current_setting('transaction_read_only')");
       rs.next();
       if (!"repeatable read".equals(rs.getString(2)) || !"on".equals(rs.getString(3))) {
         throw new IllegalStateException("The backup transaction is " + rs.getString(2) + ", read only "
