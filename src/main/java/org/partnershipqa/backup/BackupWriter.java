@@ -2,7 +2,6 @@ package org.partnershipqa.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,14 +148,6 @@ final class BackupWriter {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  static void uncheckedDelete(Path path) {
-    try {
-      deleteRecursively(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

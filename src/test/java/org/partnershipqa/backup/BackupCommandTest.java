@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The commands an IT officer runs with the application stopped: {@code backup}, {@code verify} and
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class BackupCommandTest {
 
+  @TempDir Path temp;
+
   @Test
   void commandsBackUpAStoppedApplicationAndRestoreItAndRefuseWhatWouldLoseData() throws Exception {
-    Path data1 = Files.createTempDirectory("pqa-command-source-");
-    Path data2 = Files.createTempDirectory("pqa-command-restored-");
-    Path backups = Files.createTempDirectory("pqa-command-backups-");
+    Path data1 = temp.resolve("source");
+    Path data2 = Files.createDirectories(temp.resolve("restored"));
+    Path backups = Files.createDirectories(temp.resolve("backups"));
     LocalDate deadline = LocalDate.now().plusDays(10);
     long roundId;
     long policeTask;
@@ -61,7 +64,7 @@ class BackupCommandTest {
     RunningApp.Command occupied = command("restore", "--from", backup.toString(),
         "--partnershipqa.data-dir=" + data1);
     assertThat(occupied.exitCode()).as(occupied.output()).isEqualTo(1);
-    assertThat(occupied.output()).contains("already holds data").contains("move " + data1.toAbsolutePath());
+    assertThat(occupied.output()).contains("already holds data").contains("move " + data1.toAbsolutePath().normalize());
 
     // a damaged backup is reported by verify and refused by restore, which leaves the target empty
     Path damaged = backups.resolve("damaged");

@@ -7,7 +7,6 @@ import static org.partnershipqa.backup.RunningApp.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.partnershipqa.engine.EmbeddedEngine;
 import org.partnershipqa.support.EngineRecords;
 import org.partnershipqa.workingdays.WorkingDays;
@@ -28,13 +28,15 @@ import org.partnershipqa.workingdays.WorkingDays;
  */
 class BackupRestoreTest {
 
+  @TempDir Path temp;
+
   private static final List<String> USERS = List.of("qa.lead", "pqa.member", "auditor.police", "auditor.csc",
       "auditor.gp");
 
   @Test
   void aBackupTakenWhileRunningRestoresTheSameStateOnAnotherDataDirectory() throws Exception {
-    Path data1 = Files.createTempDirectory("pqa-backup-source-");
-    Path data2 = Files.createTempDirectory("pqa-backup-restored-");
+    Path data1 = temp.resolve("source");
+    Path data2 = temp.resolve("restored");
     LocalDate deadline = LocalDate.now().plusDays(10);
     long roundId;
     long cscTask;
@@ -62,7 +64,7 @@ class BackupRestoreTest {
 
       JsonNode summary = a.api("POST", "/api/admin/backups", "admin", null, 201);
       backup = Path.of(summary.get("directory").asText());
-      assertThat(backup).startsWith(data1.resolve("backups").toAbsolutePath());
+      assertThat(backup).startsWith(data1.resolve("backups").toAbsolutePath().normalize());
       assertThat(summary.get("takenWhile").asText()).isEqualTo("running");
       assertThat(summary.get("tableRows").get("audit_round").asLong()).isEqualTo(1);
       assertThat(summary.get("engine").get("logBytes").asLong()).isPositive();
