@@ -9,10 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the embedded PostgreSQL on its persistent data directory: first clears what an earlier run that was
- * killed left there ({@link LeftoverServer}), then starts the server from the bundled binaries.
+ * The embedded PostgreSQL server over {@code <data-dir>/postgres}: started by the application when no external
+ * database is configured, and by the backup and restore commands while the application is stopped. Start-up first
+ * clears what an earlier run that was killed left there ({@link LeftoverServer}).
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
   /** How long a leftover server of a killed run may take to stop cleanly before it is killed. */
   static final Duration LEFTOVER_STOP_WAIT = Duration.ofSeconds(30);
@@ -24,7 +25,21 @@ final class EmbeddedDatabase {
 
   private EmbeddedDatabase() {}
 
-  static EmbeddedPostgres start(Path directory, int port) throws IOException {
+  /** The PostgreSQL data directory of a data directory. */
+  public static Path directoryIn(Path dataDirectory) {
+    return dataDirectory.resolve("postgres").toAbsolutePath().normalize();
+  }
+
+  /**
+   * Starts PostgreSQL on the data directory (creating the database cluster when the directory is new or empty);
+   * port 0 picks a free port. Close the result to stop it.
+   */
+  public static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
+    return startOn(directoryIn(dataDirectory), port);
+  }
+
+  /** Starts PostgreSQL on a PostgreSQL data directory itself. */
+  static EmbeddedPostgres startOn(Path directory, int port) throws IOException {
     Files.createDirectories(directory.getParent());
     if (Files.isDirectory(directory)) {
       new LeftoverServer(directory, LEFTOVER_STOP_WAIT).clear();

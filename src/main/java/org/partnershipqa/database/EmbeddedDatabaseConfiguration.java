@@ -23,7 +23,7 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedPostgres embeddedPostgres(
       @Value("${partnershipqa.data-dir:./data}") String dataDir,
       @Value("${partnershipqa.database.embedded-port:0}") int port) throws IOException {
-    return EmbeddedDatabase.start(Path.of(dataDir, "postgres").toAbsolutePath().normalize(), port);
+    return EmbeddedDatabase.start(Path.of(dataDir), port);
   }
 
   @Bean(destroyMethod = "close")

@@ -85,6 +85,27 @@ public class EmbeddedEngine implements SmartLifecycle {
     return heldAtStart;
   }
 
+  /**
+   * Copies the running engine into {@code target} as it stands at one instant, and runs {@code atThatInstant} at
+   * that instant (no engine log record can be written while it runs, so keep it to a few milliseconds: e.g. fix
+   * the snapshot of a database transaction). The copy is what a crash at that instant would leave on disk.
+   */
+  public EngineBackup backupTo(Path target, Runnable atThatInstant) {
+    DurableEngine running;
+    synchronized (this) {
+      running = engine;
+    }
+    if (running == null) {
+      throw new IllegalStateException("The embedded engine is not running");
+    }
+    return toBackup(running.backupTo(target, atThatInstant));
+  }
+
+  static EngineBackup toBackup(org.partnershipqa.engine.durable.DurableBackup.Copy copy) {
+    return new EngineBackup(copy.logBytes(), copy.logBlocks(), copy.firstPosition(), copy.lastPosition(),
+        copy.snapshotPositions(), copy.clockOffsetMillis());
+  }
+
   /** What operators need to know: log size, snapshot, replay time. Empty when the engine is not running. */
   public synchronized Optional<Status> status() {
     if (engine == null) {

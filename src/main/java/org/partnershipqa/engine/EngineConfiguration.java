@@ -16,7 +16,7 @@ class EngineConfiguration {
   @Bean
   @ConditionalOnProperty(name = "partnershipqa.engine.mode", havingValue = "embedded", matchIfMissing = true)
   EmbeddedEngine embeddedEngine(EngineProperties properties, @Value("${partnershipqa.data-dir:./data}") String dataDir) {
-    return new EmbeddedEngine(properties.embeddedPort(), Path.of(dataDir, "engine").toAbsolutePath().normalize());
+    return new EmbeddedEngine(properties.embeddedPort(), EngineFiles.directoryIn(Path.of(dataDir)));
   }
 
   @Bean

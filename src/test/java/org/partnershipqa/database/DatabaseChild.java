@@ -17,7 +17,7 @@ public final class DatabaseChild {
 
   public static void main(String[] args) throws Exception {
     Path directory = Path.of(args[0]);
-    EmbeddedPostgres postgres = EmbeddedDatabase.start(directory, 0);
+    EmbeddedPostgres postgres = EmbeddedDatabase.startOn(directory, 0);
     try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"));
         Statement ddl = connection.createStatement();
         PreparedStatement insert =

@@ -76,7 +76,7 @@ class EmbeddedDatabaseAfterKillTest {
     long leftover = postmasterPid();
 
     // while the application that owns the database lives, a second start does not touch its server
-    assertThatThrownBy(() -> EmbeddedDatabase.start(directory, 0))
+    assertThatThrownBy(() -> EmbeddedDatabase.startOn(directory, 0))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("in use by another running application");
     assertThat(isServer(leftover)).isTrue();
@@ -143,7 +143,7 @@ class EmbeddedDatabaseAfterKillTest {
   }
 
   private EmbeddedPostgres start() throws Exception {
-    EmbeddedPostgres postgres = EmbeddedDatabase.start(directory, 0);
+    EmbeddedPostgres postgres = EmbeddedDatabase.startOn(directory, 0);
     started.add(postgres);
     return postgres;
   }

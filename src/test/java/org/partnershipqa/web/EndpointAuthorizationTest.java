@@ -35,8 +35,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointAuthorizationTest extends IntegrationTest {
 
   /** Areas only some roles may enter; an agency auditor is refused in all of them. */
-  private static final List<String> ROLE_AREAS = List.of("/admin/", "/audit-rounds", "/api/audit-rounds", "/outbox",
-      "/concerns", "/themes");
+  private static final List<String> ROLE_AREAS = List.of("/admin/", "/api/admin/", "/audit-rounds",
+      "/api/audit-rounds", "/outbox", "/concerns", "/themes");
 
   /** Endpoints anyone may call. */
   private static final Set<String> PUBLIC = Set.of("/login", "/error");

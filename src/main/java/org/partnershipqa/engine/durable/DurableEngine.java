@@ -181,6 +181,42 @@ public final class DurableEngine implements ZeebeTestEngine {
     return state.activatedJobs().orElseThrow(() -> new IllegalStateException("The engine is not running"));
   }
 
+  /**
+   * Copies this running engine into {@code target} (see {@link DurableBackup}) as it stands at one
+   * instant, and runs {@code atThatInstant} at that instant: while it runs no log block can be
+   * appended (appends wait; processing of what is already in the log goes on). A backup of the
+   * database whose snapshot is fixed inside {@code atThatInstant} therefore belongs to the same
+   * instant as the copied log, exactly like the files a crash at that instant would leave.
+   *
+   * <p>No snapshot is taken and the log is not compacted until the copy is done, so the copied log
+   * bytes and snapshots stay in place while they are read.
+   */
+  public DurableBackup.Copy backupTo(final Path target, final Runnable atThatInstant) {
+    synchronized (snapshotLock) {
+      if (!ready || stopped || !isHealthy()) {
+        throw new IllegalStateException("The engine in " + directory + " is not running healthily; no backup taken");
+      }
+      final long[] clock = new long[2];
+      final FileLogStorage.Extent extent =
+          storage.whileFrozen(
+              () -> {
+                clock[0] = metadata.clockOffsetMillis();
+                clock[1] = metadata.starts();
+                atThatInstant.run();
+              });
+      final DurableBackup.Copy copy =
+          DurableBackup.copyRunning(
+              storage.file(), extent, stateStore.snapshots(), clock[0], clock[1], target);
+      LOG.info(
+          "Engine backed up into {}: {} log bytes up to position {}, snapshots {}",
+          target,
+          copy.logBytes(),
+          copy.lastPosition(),
+          copy.snapshotPositions());
+      return copy;
+    }
+  }
+
   /** Position of the newest state snapshot, or -1. */
   public long snapshotPosition() {
     return snapshotPosition;

@@ -70,6 +70,15 @@ final class EngineMetadata {
   }
 
   private void store() {
+    write(file, clockOffsetMillis, starts);
+  }
+
+  /** Writes the file with these values into another engine directory (a backup's). */
+  static void writeInto(final Path directory, final long clockOffsetMillis, final long starts) {
+    write(directory.resolve(FILE_NAME), clockOffsetMillis, starts);
+  }
+
+  private static void write(final Path file, final long clockOffsetMillis, final long starts) {
     final String content =
         "# Partnership QA embedded engine state; the log is log.dat. Do not edit while running.\n"
             + "format=" + FORMAT + "\n"

@@ -321,6 +321,29 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
 
   // ---- operations --------------------------------------------------------------------------
 
+  /** The log's extent at one instant: its length in bytes, positions and blocks. */
+  record Extent(long bytes, long firstPosition, long lastPosition, int blocks) {}
+
+  /**
+   * Runs {@code action} while no block can be appended (an append waits until it returns) and
+   * returns the log's extent during it. For a consistent backup: whatever {@code action} records
+   * (e.g. the start of a database snapshot) belongs to the same instant as the log's first
+   * {@link Extent#bytes()} bytes. Keep {@code action} short: the engine stands still meanwhile.
+   */
+  synchronized Extent whileFrozen(final Runnable action) {
+    if (state != State.OPEN) {
+      throw new IllegalStateException("Engine log " + file + " is not open (" + state + ")");
+    }
+    final Extent extent = new Extent(endOffset, firstPosition(), lastPosition, index.size());
+    action.run();
+    return extent;
+  }
+
+  /** The log file; its bytes below {@link #sizeBytes()} change only by compaction. */
+  Path file() {
+    return file;
+  }
+
   long sizeBytes() {
     return endOffset;
   }
