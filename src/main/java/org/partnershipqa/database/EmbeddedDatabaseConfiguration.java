@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,7 +27,9 @@ class EmbeddedDatabaseConfiguration {
     return EmbeddedDatabase.start(Path.of(dataDir), port);
   }
 
+  /** The pool; {@code spring.datasource.hikari.*} applies as it does to an external database. */
   @Bean(destroyMethod = "close")
+  @ConfigurationProperties("spring.datasource.hikari")
   DataSource dataSource(EmbeddedPostgres postgres) {
     HikariDataSource dataSource = new HikariDataSource();
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

@@ -2,6 +2,9 @@ package org.partnershipqa.people;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
+import org.partnershipqa.database.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +19,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
  * Who may call what. Every page needs a signed-in user; administration needs the administrator role; the
@@ -27,6 +32,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
@@ -61,7 +67,7 @@ class SecurityConfiguration {
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMINISTRATOR")
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").permitAll())
+        .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(signInFailed()))
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()));
     if (oidcProviders.getIfAvailable() != null) {
@@ -71,8 +77,32 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * A sign-in that failed because the users cannot be read (the database is down) says so; it is not a wrong
+   * password.
+   */
+  private static AuthenticationFailureHandler signInFailed() {
+    SimpleUrlAuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler("/login?error");
+    SimpleUrlAuthenticationFailureHandler unavailable = new SimpleUrlAuthenticationFailureHandler("/login?unavailable");
+    return (request, response, ex) -> {
+      if (DatabaseUnavailable.isCauseOf(ex)) {
+        log.warn("Sign-in could not check credentials: the database cannot be reached ({})", ex.getMessage());
+        unavailable.onAuthenticationFailure(request, response, ex);
+      } else {
+        wrongCredentials.onAuthenticationFailure(request, response, ex);
+      }
+    };
+  }
+
   private static AuthenticationEntryPoint problem(HttpStatus status, String detail) {
     return (request, response, ex) -> {
+      if (DatabaseUnavailable.isCauseOf(ex)) { // HTTP Basic could not check the credentials
+        log.warn("{} {} answered 503: the database cannot be reached to check credentials ({})",
+            request.getMethod(), request.getRequestURI(), ex.getMessage());
+        response.setHeader("Retry-After", "60");
+        writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
+        return;
+      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"Partnership QA\"");
       writeProblem(response, status, detail);
     };

@@ -1,7 +1,11 @@
 package org.partnershipqa.tasks;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.partnershipqa.database.DatabaseUnavailable;
 import org.partnershipqa.forms.FormDefinition;
 import org.partnershipqa.forms.FormSubmission;
 import org.partnershipqa.forms.FormValidator;
@@ -17,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The task inbox pages: list, open, save a draft, submit (post/redirect/get). */
+/**
+ * The task inbox pages: list, open, save a draft, submit (post/redirect/get). A draft or submission the database
+ * could not take is shown again with what was typed (503), never half-saved.
+ */
 @Controller
 class TaskController {
 
@@ -42,16 +49,39 @@ class TaskController {
   }
 
   @GetMapping("/tasks/{id}")
-  String show(@PathVariable long id, Model model) {
+  String show(@PathVariable long id, Model model, HttpSession session) {
     Task task = inbox.view(id, CurrentUser.get());
     FormDefinition form = inbox.formOf(task);
+    RecentTaskPages.remember(session, task, form);
     return render(model, task, form, task.getAnswers(), Map.of(), true);
   }
 
   @PostMapping("/tasks/{id}")
   String post(@PathVariable long id, @RequestParam MultiValueMap<String, String> params,
       @RequestParam(defaultValue = "submit") String action, Model model, RedirectAttributes redirect,
-      jakarta.servlet.http.HttpServletResponse response) {
+      HttpServletResponse response, HttpSession session) {
+    try {
+      return answer(id, params, action, model, redirect, response);
+    } catch (RuntimeException e) {
+      // the database cannot be reached: nothing was saved (one transaction); show the form again with what was
+      // typed, from the page this session was shown, so it is not lost. Without such a page: the 503 page.
+      Optional<RecentTaskPages.Page> shown =
+          DatabaseUnavailable.isCauseOf(e) ? RecentTaskPages.find(session, id) : Optional.empty();
+      if (shown.isEmpty()) {
+        throw e;
+      }
+      RecentTaskPages.Page page = shown.get();
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setHeader("Retry-After", "60");
+      model.addAttribute("problem", DatabaseUnavailable.MESSAGE + " What you typed is still in the form below.");
+      FormSubmission typed = validator.fromHtml(page.form(), params);
+      return render(model, page.task(), page.form(),
+          validator.redisplayValues(page.form(), page.task().getAnswers(), typed), Map.of(), false);
+    }
+  }
+
+  private String answer(long id, MultiValueMap<String, String> params, String action, Model model,
+      RedirectAttributes redirect, HttpServletResponse response) {
     PartnershipUser user = CurrentUser.get();
     Task task = inbox.find(id, user);
     FormDefinition form = inbox.formOf(task);

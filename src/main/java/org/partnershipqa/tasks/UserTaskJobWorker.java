@@ -14,6 +14,7 @@ import java.util.Map;
 import org.partnershipqa.engine.ProcessModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,18 +39,19 @@ public class UserTaskJobWorker {
   /** Re-offers a job that was activated but not recorded (a crash in between) within the hour. */
   static final long TIMEOUT_MS = 60L * 60 * 1000;
 
-  static final Duration RETRY_BACKOFF = Duration.ofSeconds(15);
-
   private static final Logger log = LoggerFactory.getLogger(UserTaskJobWorker.class);
 
   private final TaskRecorder recorder;
   private final ProcessModels models;
   private final ObjectMapper json;
+  private final Duration retryBackoff;
 
-  UserTaskJobWorker(TaskRecorder recorder, ProcessModels models, ObjectMapper json) {
+  UserTaskJobWorker(TaskRecorder recorder, ProcessModels models, ObjectMapper json,
+      @Value("${partnershipqa.database.outage-retry-backoff:PT15S}") Duration retryBackoff) {
     this.recorder = recorder;
     this.models = models;
     this.json = json;
+    this.retryBackoff = retryBackoff;
   }
 
   @JobWorker(type = JOB_TYPE, autoComplete = false, timeout = TIMEOUT_MS,
@@ -64,7 +66,7 @@ public class UserTaskJobWorker {
       // e.g. the database is down: hand the job back unchanged, to be offered again after a pause. Retries
       // are not used up, so a long outage does not end in an incident.
       log.warn("Could not record user task job {}: {}; it will be offered again", job.getKey(), e.getMessage());
-      jobs.newFailCommand(job).retries(Math.max(job.getRetries(), 1)).retryBackoff(RETRY_BACKOFF)
+      jobs.newFailCommand(job).retries(Math.max(job.getRetries(), 1)).retryBackoff(retryBackoff)
           .errorMessage("Task inbox could not record the task: " + e.getMessage()).send();
     }
   }
