@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * <p>Human work lasts weeks, longer than any job time-out. That is safe: the engine completes a job that is
  * activated or activatable again after a time-out (checked in Zeebe 8.8's JobCompleteProcessor), and each time
  * the job is handed out again it is recorded once, by job key, so the task, its id and its draft stay as they
- * are. The hour-long time-out is what recovers a job that was activated just before a crash but never
- * recorded: it is offered again within the hour.
+ * are. A job activated just before a crash but never recorded is handed out again at the next start
+ * (embedded engine: {@link org.partnershipqa.engine.HeldJobKeeper}, {@link RecordedUserTasks}); against a
+ * cluster, where other instances may hold jobs, the hour-long time-out brings it back.
  */
 @Component
 public class UserTaskJobWorker {
@@ -36,7 +37,7 @@ public class UserTaskJobWorker {
   static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
   static final String FORM_KEY = "io.camunda.zeebe:formKey";
   static final String DUE_DATE = "io.camunda.zeebe:dueDate";
-  /** Re-offers a job that was activated but not recorded (a crash in between) within the hour. */
+  /** Against a cluster, re-offers a job activated but not recorded (a crash in between) within the hour. */
   static final long TIMEOUT_MS = 60L * 60 * 1000;
 
   private static final Logger log = LoggerFactory.getLogger(UserTaskJobWorker.class);
