@@ -76,8 +76,7 @@ class InboxReconciler {
         return false; // submitted or closed meanwhile
       }
       task.close(GONE_NOTE, Instant.now(clock));
-      events.publishEvent(new TaskFinished(task.getId(), task.getBpmnProcessId(), task.getElementId(),
-          task.getSubjectType(), task.getSubjectId(), task.getCaseReference(), task.getState()));
+      events.publishEvent(TaskFinished.of(task));
       return true;
     }));
   }

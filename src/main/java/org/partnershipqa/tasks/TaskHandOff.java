@@ -81,8 +81,7 @@ class TaskHandOff {
         task.close("The workflow no longer has this task (its process was cancelled or the task was completed "
             + "elsewhere). Your answers are kept here.", now);
       }
-      events.publishEvent(new TaskFinished(task.getId(), task.getBpmnProcessId(), task.getElementId(),
-          task.getSubjectType(), task.getSubjectId(), task.getCaseReference(), task.getState()));
+      events.publishEvent(TaskFinished.of(task));
     });
   }
 }

@@ -1,7 +1,7 @@
 package org.partnershipqa.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershipqa.backup.RunningApp.command;
+import static org.partnershipqa.backup.BackupCommands.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partnershipqa.support.RunningApp;
 
 /**
  * The commands an IT officer runs with the application stopped: {@code backup}, {@code verify} and
@@ -40,7 +41,7 @@ class BackupCommandTest {
       taskBefore = a.api("GET", "/api/tasks/" + policeTask, "auditor.police", null, 200);
 
       // the command refuses a data directory the running application holds, and writes nothing
-      RunningApp.Command refused = command("backup", "--to", backups.resolve("while-running").toString(),
+      BackupCommands.Command refused = command("backup", "--to", backups.resolve("while-running").toString(),
           "--partnershipqa.data-dir=" + data1);
       assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
       assertThat(refused.output()).contains("in use by a running Partnership QA application")
@@ -49,19 +50,19 @@ class BackupCommandTest {
     }
 
     Path backup = backups.resolve("offline");
-    RunningApp.Command backedUp = command("backup", "--to", backup.toString(), "--partnershipqa.data-dir=" + data1);
+    BackupCommands.Command backedUp = command("backup", "--to", backup.toString(), "--partnershipqa.data-dir=" + data1);
     assertThat(backedUp.exitCode()).as(backedUp.output()).isZero();
     assertThat(backedUp.output()).contains("Backup written to " + backup).contains("application stopped");
     assertThat(backup.resolve("manifest.json")).exists();
     assertThat(backup.resolve("engine/log.dat")).exists();
     assertThat(backups.resolve("offline.partial")).doesNotExist();
 
-    RunningApp.Command verified = command("verify", "--from", backup.toString());
+    BackupCommands.Command verified = command("verify", "--from", backup.toString());
     assertThat(verified.exitCode()).as(verified.output()).isZero();
     assertThat(verified.output()).contains("files match their SHA-256 checksums");
 
     // a restore never overwrites a data directory that holds data
-    RunningApp.Command occupied = command("restore", "--from", backup.toString(),
+    BackupCommands.Command occupied = command("restore", "--from", backup.toString(),
         "--partnershipqa.data-dir=" + data1);
     assertThat(occupied.exitCode()).as(occupied.output()).isEqualTo(1);
     assertThat(occupied.output()).contains("already holds data").contains("move " + data1.toAbsolutePath().normalize());
@@ -73,10 +74,10 @@ class BackupCommandTest {
     byte[] bytes = Files.readAllBytes(taskFile);
     bytes[bytes.length / 2] ^= 0x01;
     Files.write(taskFile, bytes);
-    RunningApp.Command damagedVerify = command("verify", "--from", damaged.toString());
+    BackupCommands.Command damagedVerify = command("verify", "--from", damaged.toString());
     assertThat(damagedVerify.exitCode()).as(damagedVerify.output()).isEqualTo(1);
     assertThat(damagedVerify.output()).contains("database/task.copy: SHA-256 differs");
-    RunningApp.Command damagedRestore = command("restore", "--from", damaged.toString(),
+    BackupCommands.Command damagedRestore = command("restore", "--from", damaged.toString(),
         "--partnershipqa.data-dir=" + data2);
     assertThat(damagedRestore.exitCode()).as(damagedRestore.output()).isEqualTo(1);
     assertThat(damagedRestore.output()).contains("is damaged; do not restore it");
@@ -85,7 +86,7 @@ class BackupCommandTest {
     }
 
     // the intact backup restores onto the fresh data directory, and the application carries on there
-    RunningApp.Command restored = command("restore", "--from", backup.toString(), "--partnershipqa.data-dir=" + data2);
+    BackupCommands.Command restored = command("restore", "--from", backup.toString(), "--partnershipqa.data-dir=" + data2);
     assertThat(restored.exitCode()).as(restored.output()).isZero();
     try (RunningApp b = RunningApp.start(data2)) {
       assertThat(b.round(roundId)).isEqualTo(roundBefore);

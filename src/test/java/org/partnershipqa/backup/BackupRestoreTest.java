@@ -2,8 +2,8 @@ package org.partnershipqa.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnershipqa.backup.RunningApp.WAIT;
-import static org.partnershipqa.backup.RunningApp.command;
+import static org.partnershipqa.backup.BackupCommands.command;
+import static org.partnershipqa.support.RunningApp.WAIT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnershipqa.engine.EmbeddedEngine;
 import org.partnershipqa.support.EngineRecords;
+import org.partnershipqa.support.RunningApp;
 import org.partnershipqa.workingdays.WorkingDays;
 
 /**
@@ -80,7 +81,7 @@ class BackupRestoreTest {
       a.awaitTask("auditor.police", laterRound, "singleAgencyAudit");
     }
 
-    RunningApp.Command restore = command("restore", "--from", backup.toString(),
+    BackupCommands.Command restore = command("restore", "--from", backup.toString(),
         "--partnershipqa.data-dir=" + data2);
     assertThat(restore.exitCode()).as(restore.output()).isZero();
     assertThat(restore.output()).contains("verified").contains("row counts match the backup");

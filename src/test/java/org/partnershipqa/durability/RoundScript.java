@@ -1,26 +1,20 @@
 package org.partnershipqa.durability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.partnershipqa.support.ApiClient;
+import org.partnershipqa.support.ApiClient.Reply;
 
 /**
  * Plays every person in a themed audit round through the JSON API, from launch to sign-off, as far as the
@@ -34,9 +28,8 @@ final class RoundScript {
   static final Map<String, String> AUDITOR = Map.of("police", "auditor.police", "csc", "auditor.csc");
   private static final List<String> PEOPLE = List.of("auditor.police", "auditor.csc", "pqa.member", "qa.lead");
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final AppProcess.Ports ports;
+  private final ApiClient api;
   private final Map<String, Long> roundIds = new LinkedHashMap<>();
   private String current;
   /** Submissions the application answered 202 to: task id → the answers sent. */
@@ -44,6 +37,7 @@ final class RoundScript {
 
   RoundScript(AppProcess.Ports ports) {
     this.ports = ports;
+    this.api = new ApiClient(ports.http());
   }
 
   Map<Long, Map<String, Object>> acknowledged() {
@@ -160,20 +154,13 @@ final class RoundScript {
     return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.database() + "/postgres", "postgres", "");
   }
 
-  record Reply(int status, JsonNode body) {}
-
+  /** One API call; a 5xx answer counts as no answer (e.g. the database is still recovering). */
   private Reply call(String method, String path, String user, Object body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + ports.http() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json").header("Accept", "application/json");
-    request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-        : request.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 500) {
-      throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    Reply reply = api.send(method, path, user, body);
+    if (reply.status() >= 500) {
+      throw new IOException(method + " " + path + " answered " + reply.status() + ": " + reply.body());
     }
-    return new Reply(response.statusCode(), json.readTree(response.body().isEmpty() ? "{}" : response.body()));
+    return reply;
   }
 
   private static void expect(Reply reply, int status) {

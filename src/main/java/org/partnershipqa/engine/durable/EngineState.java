@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.agrona.DirectBuffer;
 
@@ -122,27 +124,15 @@ public final class EngineState {
   public OptionalLong failingJobCount() {
     return read(
             () -> {
-              final List<Long> waiting = new ArrayList<>();
-              jobStates.forEach(
-                  (k, state) -> {
-                    final JobState.State s = state.getState();
-                    if (s == JobState.State.FAILED || s == JobState.State.ACTIVATABLE) {
-                      waiting.add(k.getValue());
+              final long[] failing = new long[1];
+              forEachJob(
+                  s -> s == JobState.State.FAILED || s == JobState.State.ACTIVATABLE,
+                  (jobKey, job) -> {
+                    if (job.getRetries() > 0 && !job.getErrorMessage().isEmpty()) {
+                      failing[0]++;
                     }
                   });
-              long failing = 0;
-              for (long jobKey : waiting) {
-                lookup.wrapLong(jobKey);
-                final JobRecordValue value = jobs.get(lookup);
-                if (value == null) {
-                  continue;
-                }
-                final JobRecord job = value.getRecord();
-                if (job.getRetries() > 0 && !job.getErrorMessage().isEmpty()) {
-                  failing++;
-                }
-              }
-              return failing;
+              return failing[0];
             })
         .map(OptionalLong::of)
         .orElse(OptionalLong.empty());
@@ -155,22 +145,11 @@ public final class EngineState {
   public Optional<List<HeldJob>> activatedJobs() {
     return read(
         () -> {
-          final List<Long> activated = new ArrayList<>();
-          jobStates.forEach(
-              (k, state) -> {
-                if (state.getState() == JobState.State.ACTIVATED) {
-                  activated.add(k.getValue());
-                }
-              });
-          final List<HeldJob> held = new ArrayList<>(activated.size());
-          for (long jobKey : activated) {
-            lookup.wrapLong(jobKey);
-            final JobRecordValue value = jobs.get(lookup);
-            if (value != null) {
-              final JobRecord job = value.getRecord();
-              held.add(new HeldJob(jobKey, job.getType(), job.getDeadline(), job.getRetries()));
-            }
-          }
+          final List<HeldJob> held = new ArrayList<>();
+          forEachJob(
+              s -> s == JobState.State.ACTIVATED,
+              (jobKey, job) ->
+                  held.add(new HeldJob(jobKey, job.getType(), job.getDeadline(), job.getRetries())));
           return held;
         });
   }
@@ -182,6 +161,28 @@ public final class EngineState {
           lookup.wrapLong(jobKey);
           return jobStates.get(lookup) != null;
         });
+  }
+
+  /**
+   * Visits every job in one of the given states with its record (inside {@link #read}). Keys are
+   * collected first, so no record lookup runs inside the column family's iteration.
+   */
+  private void forEachJob(
+      final Predicate<JobState.State> inState, final BiConsumer<Long, JobRecord> visit) {
+    final List<Long> keys = new ArrayList<>();
+    jobStates.forEach(
+        (k, state) -> {
+          if (inState.test(state.getState())) {
+            keys.add(k.getValue());
+          }
+        });
+    for (long jobKey : keys) {
+      lookup.wrapLong(jobKey);
+      final JobRecordValue value = jobs.get(lookup);
+      if (value != null) {
+        visit.accept(jobKey, value.getRecord());
+      }
+    }
   }
 
   /** From now on nothing is read: the engine is stopping and its store will be closed. */

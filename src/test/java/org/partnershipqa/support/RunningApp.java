@@ -1,23 +1,14 @@
-package org.partnershipqa.backup;
+package org.partnershipqa.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +20,19 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One lifetime of the whole application on a chosen data directory, driven through its JSON API as demo users. */
-final class RunningApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(60);
+  public static final Duration WAIT = Duration.ofSeconds(60);
 
-  private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ConfigurableApplicationContext context;
-  private final int port;
+  private final ApiClient api;
 
   private RunningApp(ConfigurableApplicationContext context) {
     this.context = context;
-    this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.api = new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
-  static RunningApp start(Path data) {
+  public static RunningApp start(Path data) {
     return new RunningApp(new SpringApplicationBuilder(PartnershipQaApplication.class).run(
         "--partnershipqa.data-dir=" + data, "--server.port=0", "--partnershipqa.engine.embedded-port=0",
         "--partnershipqa.handoff.retry-interval=PT1S", "--partnershipqa.handoff.retry-older-than=PT1S"));
@@ -54,38 +43,32 @@ final class RunningApp implements AutoCloseable {
     context.close();
   }
 
-  EmbeddedEngine engine() {
+  public EmbeddedEngine engine() {
     return context.getBean(EmbeddedEngine.class);
   }
 
-  Instant engineNow() {
+  public Instant engineNow() {
     return ((DurableEngine) engine().engine()).currentTime();
   }
 
-  JsonNode api(String method, String path, String user, Object body, int expected) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json").header("Accept", "application/json");
-    request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-        : request.method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("%s %s as %s: %s", method, path, user, response.body()).isEqualTo(expected);
-    return json.readTree(response.body().isEmpty() ? "{}" : response.body());
+  public JsonNode api(String method, String path, String user, Object body, int expected) throws Exception {
+    ApiClient.Reply reply = api.send(method, path, user, body);
+    assertThat(reply.status()).as("%s %s as %s: %s", method, path, user, reply.body()).isEqualTo(expected);
+    return reply.body();
   }
 
-  long launch(String title, LocalDate deadline, String caseReference, String... agencies) throws Exception {
+  public long launch(String title, LocalDate deadline, String caseReference, String... agencies) throws Exception {
     return api("POST", "/api/audit-rounds", "qa.lead", Map.of("theme", "neglect", "title", title,
         "lookBackFrom", LocalDate.now().minusYears(1).toString(), "lookBackTo", LocalDate.now().toString(),
         "deadline", deadline.toString(), "children", List.of(Map.of("caseReference", caseReference, "age", 6,
             "agencies", List.of(agencies)))), 201).get("id").asLong();
   }
 
-  JsonNode round(long roundId) throws Exception {
+  public JsonNode round(long roundId) throws Exception {
     return api("GET", "/api/audit-rounds/" + roundId, "qa.lead", null, 200);
   }
 
-  long awaitTask(String user, long roundId, String element) {
+  public long awaitTask(String user, long roundId, String element) {
     return await().atMost(WAIT).until(() -> {
       for (JsonNode t : api("GET", "/api/tasks", user, null, 200)) {
         if (String.valueOf(roundId).equals(t.path("subjectId").asText()) && element.equals(t.get("element").asText())
@@ -97,7 +80,7 @@ final class RunningApp implements AutoCloseable {
     }, id -> id != null);
   }
 
-  void submitAudit(long taskId, String user) throws Exception {
+  public void submitAudit(long taskId, String user) throws Exception {
     Map<String, Object> answers = new LinkedHashMap<>();
     for (JsonNode c : api("GET", "/api/tasks/" + taskId, user, null, 200).get("form").get("components")) {
       if (c.path("key").asText().startsWith("heading_")) {
@@ -109,19 +92,19 @@ final class RunningApp implements AutoCloseable {
     api("POST", "/api/tasks/" + taskId + "/submission", user, answers, 202);
   }
 
-  JsonNode agencyReturn(long roundId, String agency) throws Exception {
+  public JsonNode agencyReturn(long roundId, String agency) throws Exception {
     List<JsonNode> found = new ArrayList<>();
     round(roundId).get("children").get(0).get("returns")
         .forEach(r -> { if (r.get("agency").asText().equals(agency)) found.add(r); });
     return found.getFirst();
   }
 
-  void awaitReturnReceived(long roundId, String agency) {
+  public void awaitReturnReceived(long roundId, String agency) {
     await().atMost(WAIT).until(() -> agencyReturn(roundId, agency).get("state").asText().equals("RECEIVED"));
   }
 
   /** Moderation, review and sign-off of a round whose returns are all in; waits until it is closed. */
-  void completeRound(long roundId) throws Exception {
+  public void completeRound(long roundId) throws Exception {
     long discussion = awaitTask("pqa.member", roundId, "multiAgencyDiscussion");
     api("POST", "/api/tasks/" + discussion + "/submission", "pqa.member",
         Map.of("agreedGrade", "good", "rationale", "Agreed after discussion"), 202);
@@ -130,14 +113,5 @@ final class RunningApp implements AutoCloseable {
     long signOff = awaitTask("pqa.member", roundId, "signOff");
     api("POST", "/api/tasks/" + signOff + "/submission", "pqa.member", Map.of("signOffDecision", "approve"), 202);
     await().atMost(WAIT).until(() -> round(roundId).get("state").asText().equals("CLOSED"));
-  }
-
-  /** The result of one backup command run in this JVM: exit code and everything it printed. */
-  record Command(int exitCode, String output) {}
-
-  static Command command(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int code = BackupCommandLine.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return new Command(code, bytes.toString(StandardCharsets.UTF_8));
   }
 }
