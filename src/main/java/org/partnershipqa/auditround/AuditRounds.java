@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
-import org.partnershipqa.people.People;
-import org.partnershipqa.people.Role;
-import org.partnershipqa.notification.Notifier;
 import org.partnershipqa.tasks.TaskDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditRounds {
 
   public static final String SUBJECT_TYPE = "audit-round";
-  static final String SINGLE_AGENCY_AUDIT_ELEMENT = "singleAgencyAudit";
   static final String DISCUSSION_ELEMENT = "multiAgencyDiscussion";
   static final String SIGN_OFF_ELEMENT = "signOff";
 
@@ -34,13 +30,11 @@ public class AuditRounds {
   private final TaskDirectory tasks;
   private final FindingsCompiler compiler;
   private final BriefingDrafter drafter;
-  private final Notifier notifier;
-  private final People people;
   private final AccessLog accessLog;
 
   AuditRounds(AuditRoundRepository rounds, SampledChildRepository children, AgencyReturnRepository returns,
       RoundActionRepository actions, BriefingVersionRepository briefings, TaskDirectory tasks,
-      FindingsCompiler compiler, BriefingDrafter drafter, Notifier notifier, People people, AccessLog accessLog) {
+      FindingsCompiler compiler, BriefingDrafter drafter, AccessLog accessLog) {
     this.rounds = rounds;
     this.children = children;
     this.returns = returns;
@@ -49,66 +43,7 @@ public class AuditRounds {
     this.tasks = tasks;
     this.compiler = compiler;
     this.drafter = drafter;
-    this.notifier = notifier;
-    this.people = people;
     this.accessLog = accessLog;
-  }
-
-  @Transactional
-  void recordReturn(long roundId, String caseReference, String agency) {
-    AgencyReturn r = agencyReturn(roundId, caseReference, agency);
-    TaskDirectory.Submission submission = tasks.latestSubmission(SUBJECT_TYPE, String.valueOf(roundId),
-        caseReference, SINGLE_AGENCY_AUDIT_ELEMENT, agency).orElseThrow(() -> new IllegalStateException(
-            "No submitted single-agency audit for round " + roundId + ", " + caseReference + ", " + agency));
-    if (r.receive(submission.answers(), submission.submittedBy(), submission.submittedAt())) {
-      accessLog.record(AccessAction.CREATE, "agency-return", String.valueOf(r.getId()), caseReference,
-          "return received from " + agency);
-    }
-  }
-
-  @Transactional
-  void sendReminder(long roundId, String caseReference, String agency) {
-    AgencyReturn r = agencyReturn(roundId, caseReference, agency);
-    if (r.getState() != ReturnState.AWAITED) {
-      return;
-    }
-    r.reminded(Instant.now());
-    notifier.notify("reminder:" + r.getId(), people.agencyEmails(agency),
-        "Reminder: single-agency audit due " + r.getDeadline(),
-        "Your agency's single-agency audit for case " + caseReference + " in the audit round '"
-            + r.getRound().getTitle() + "' is due on " + r.getDeadline() + ".\n\nOpen your tasks in Partnership QA to complete it.");
-  }
-
-  @Transactional
-  void flagOverdue(long roundId, String caseReference, String agency) {
-    AgencyReturn r = agencyReturn(roundId, caseReference, agency);
-    r.flagOverdue();
-    notifier.notify("overdue:" + r.getId() + ":" + r.getDeadline(), people.roleEmails(Role.QA_LEAD),
-        "Overdue: " + people.agencyName(agency) + " return for " + caseReference,
-        people.agencyName(agency) + " has not returned its single-agency audit for case " + caseReference
-            + " (round '" + r.getRound().getTitle() + "', due " + r.getDeadline() + "). A chase task is in your inbox.");
-  }
-
-  @Transactional
-  void withdraw(long roundId, String caseReference, String agency, String reason) {
-    AgencyReturn r = agencyReturn(roundId, caseReference, agency);
-    if (r.withdraw(reason)) {
-      tasks.closeOpen(SUBJECT_TYPE, String.valueOf(roundId), caseReference, SINGLE_AGENCY_AUDIT_ELEMENT, agency,
-          "The QA lead withdrew your agency from this child's audit" + (reason == null ? "." : ": " + reason)
-              + " A return can no longer be submitted.");
-      accessLog.record(AccessAction.CHANGE, "agency-return", String.valueOf(r.getId()), caseReference,
-          "withdrawn: " + reason);
-    }
-  }
-
-  /** @return the new deadline as the engine's timer needs it */
-  @Transactional
-  String extendDeadline(long roundId, String caseReference, String agency, LocalDate newDeadline) {
-    AgencyReturn r = agencyReturn(roundId, caseReference, agency);
-    r.extend(newDeadline);
-    Instant due = org.partnershipqa.workingdays.WorkingDays.endOfDay(newDeadline).toInstant();
-    tasks.reschedule(SUBJECT_TYPE, String.valueOf(roundId), caseReference, SINGLE_AGENCY_AUDIT_ELEMENT, agency, due);
-    return org.partnershipqa.workingdays.WorkingDays.endOfDay(newDeadline).toOffsetDateTime().toString();
   }
 
   @Transactional
@@ -186,12 +121,6 @@ public class AuditRounds {
   private SampledChild child(long roundId, String caseReference) {
     return children.findByRoundIdAndCaseReference(roundId, caseReference).orElseThrow(
         () -> new NoSuchElementException("No child " + caseReference + " in round " + roundId));
-  }
-
-  private AgencyReturn agencyReturn(long roundId, String caseReference, String agency) {
-    SampledChild child = child(roundId, caseReference);
-    return returns.findByChildIdAndAgencyCode(child.getId(), agency).orElseThrow(
-        () -> new NoSuchElementException("No return of " + agency + " for " + caseReference));
   }
 
   private static String text(Object o) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
 import org.partnershipqa.people.PartnershipUser;
-import org.partnershipqa.workingdays.WorkingDays;
+import org.partnershipqa.agencyrequest.RequestSchedule;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,20 +25,20 @@ public class RoundLauncher {
   private final AuditRoundRepository rounds;
   private final SampledChildRepository children;
   private final AgencyReturnRepository returns;
-  private final WorkingDays workingDays;
+  private final RequestSchedule schedule;
   private final AccessLog accessLog;
   private final ApplicationEventPublisher events;
   private final Clock clock = Clock.systemDefaultZone();
 
   RoundLauncher(LaunchValidator validator, ThemeRepository themes, AuditRoundRepository rounds,
-      SampledChildRepository children, AgencyReturnRepository returns, WorkingDays workingDays,
+      SampledChildRepository children, AgencyReturnRepository returns, RequestSchedule schedule,
       AccessLog accessLog, ApplicationEventPublisher events) {
     this.validator = validator;
     this.themes = themes;
     this.rounds = rounds;
     this.children = children;
     this.returns = returns;
-    this.workingDays = workingDays;
+    this.schedule = schedule;
     this.accessLog = accessLog;
     this.events = events;
   }
@@ -78,13 +78,9 @@ public class RoundLauncher {
         request.lookBackTo(), request.deadline(), draw.children(), draw.seed(), draw.cohortSize()), by);
   }
 
-  /** The theme's reminder lead time, in working days where the theme counts them. */
+  /** The theme's reminder lead time, in working days where the theme counts them (the agency requests' rule). */
   LocalDate reminderDate(Theme theme, LocalDate deadline) {
-    LocalDate date = theme.isWorkingDays()
-        ? workingDays.minus(deadline, theme.getReminderDays())
-        : deadline.minusDays(theme.getReminderDays());
-    LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
-    return date.isBefore(tomorrow) ? tomorrow : date;
+    return schedule.reminderDate(deadline, theme.getReminderDays(), theme.isWorkingDays(), LocalDate.now(clock));
   }
 
   private static String blank(String s) {

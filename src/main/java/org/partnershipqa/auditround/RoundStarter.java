@@ -62,12 +62,16 @@ class RoundStarter {
     List<Map<String, Object>> sample = children.findByRoundIdOrderByIdAsc(roundId).stream()
         .map(c -> Map.<String, Object>of("caseReference", c.getCaseReference(), "agencies", c.getAgencies()))
         .toList();
+    // deadline and reminderAt are also what rounds on the version 1 model read; agency requests (bpmn/agency-request.bpmn)
+    // work out the reminder themselves from the theme's lead time and day rule
     return Map.of(
         "roundId", roundId,
         "subjectType", AuditRounds.SUBJECT_TYPE,
         "subjectId", String.valueOf(roundId),
         "children", sample,
         "deadline", WorkingDays.endOfDay(round.getDeadline()).toOffsetDateTime().toString(),
-        "reminderAt", round.getReminderDate().atTime(9, 0).atZone(WorkingDays.LONDON).toOffsetDateTime().toString());
+        "reminderAt", round.getReminderDate().atTime(9, 0).atZone(WorkingDays.LONDON).toOffsetDateTime().toString(),
+        "reminderLeadDays", round.getTheme().getReminderDays(),
+        "workingDays", round.getTheme().isWorkingDays());
   }
 }

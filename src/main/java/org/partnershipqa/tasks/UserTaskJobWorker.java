@@ -56,7 +56,7 @@ public class UserTaskJobWorker {
   }
 
   @JobWorker(type = JOB_TYPE, autoComplete = false, timeout = TIMEOUT_MS,
-      fetchVariables = {"subjectType", "subjectId", "caseReference"})
+      fetchVariables = {"subjectType", "subjectId", "caseReference", "taskName", "formKey"})
   public void record(ActivatedJob job, JobClient jobs) {
     try {
       NewTask task = toNewTask(job);
@@ -75,11 +75,27 @@ public class UserTaskJobWorker {
   NewTask toNewTask(ActivatedJob job) {
     Map<String, String> headers = job.getCustomHeaders();
     Map<String, Object> vars = job.getVariablesAsMap();
-    String name = models.elementName(job.getBpmnProcessId(), job.getElementId()).orElse(job.getElementId());
+    // a called process shared by several callers (e.g. agency requests) names its task and form per call
+    String name = text(vars.get("taskName"));
+    if (name == null || name.isBlank()) {
+      name = models.elementName(job.getBpmnProcessId(), job.getElementId()).orElse(job.getElementId());
+    }
     return new NewTask(job.getKey(), job.getProcessInstanceKey(), job.getProcessDefinitionKey(),
-        job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey(), name, headers.get(FORM_KEY),
+        job.getBpmnProcessId(), job.getElementId(), job.getElementInstanceKey(), name, formKey(headers, vars),
         groups(headers.get(CANDIDATE_GROUPS)), dueAt(headers.get(DUE_DATE)), text(vars.get("subjectType")),
         text(vars.get("subjectId")), text(vars.get("caseReference")));
+  }
+
+  /**
+   * The form key header. The engine does not evaluate a job-worker form key, so a called process shared by several
+   * callers writes {@code =name} and the key is read from that variable (agency requests: {@code =formKey}).
+   */
+  private static String formKey(Map<String, String> headers, Map<String, Object> vars) {
+    String header = headers.get(FORM_KEY);
+    if (header != null && header.startsWith("=")) {
+      return text(vars.get(header.substring(1).strip()));
+    }
+    return header;
   }
 
   private List<String> groups(String header) {

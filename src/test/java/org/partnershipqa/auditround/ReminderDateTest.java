@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.partnershipqa.agencyrequest.RequestSchedule;
 import org.partnershipqa.workingdays.WorkingDays;
 
 /** A round's reminder date: the theme's lead time before the deadline, in working days where the theme says so. */
 class ReminderDateTest {
 
-  private final RoundLauncher launcher = new RoundLauncher(null, null, null, null, null, new WorkingDays(), null, null);
+  private final RoundLauncher launcher = new RoundLauncher(null, null, null, null, null, new RequestSchedule(new WorkingDays()), null, null);
 
   private static Theme theme(boolean workingDays, int reminderDays) {
     Theme theme = new Theme();

@@ -1,9 +1,10 @@
 package org.partnershipqa.auditround.process;
 
+import org.partnershipqa.support.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.FORM_KEY;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.candidateGroups;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.dueDate;
+import static org.partnershipqa.support.ProcessEngineFixture.FORM_KEY;
+import static org.partnershipqa.support.ProcessEngineFixture.candidateGroups;
+import static org.partnershipqa.support.ProcessEngineFixture.dueDate;
 
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;

@@ -1,12 +1,13 @@
 package org.partnershipqa.auditround.process;
 
+import org.partnershipqa.support.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.FORM_KEY;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.USER_TASK;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.candidateGroups;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.dueDate;
-import static org.partnershipqa.auditround.process.ProcessEngineFixture.variable;
+import static org.partnershipqa.support.ProcessEngineFixture.FORM_KEY;
+import static org.partnershipqa.support.ProcessEngineFixture.USER_TASK;
+import static org.partnershipqa.support.ProcessEngineFixture.candidateGroups;
+import static org.partnershipqa.support.ProcessEngineFixture.dueDate;
+import static org.partnershipqa.support.ProcessEngineFixture.variable;
 
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;

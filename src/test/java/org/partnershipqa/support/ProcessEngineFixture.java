@@ -1,4 +1,4 @@
-package org.partnershipqa.auditround.process;
+package org.partnershipqa.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,17 +40,17 @@ import java.util.stream.Stream;
  * workers would: activate the jobs of one type and complete them. Every step waits for the engine to go idle;
  * nothing sleeps.
  */
-final class ProcessEngineFixture implements AutoCloseable {
+public final class ProcessEngineFixture implements AutoCloseable {
 
-  static final String USER_TASK = "io.camunda.zeebe:userTask";
-  static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
-  static final String FORM_KEY = "io.camunda.zeebe:formKey";
-  static final String DUE_DATE = "io.camunda.zeebe:dueDate";
+  public static final String USER_TASK = "io.camunda.zeebe:userTask";
+  public static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
+  public static final String FORM_KEY = "io.camunda.zeebe:formKey";
+  public static final String DUE_DATE = "io.camunda.zeebe:dueDate";
 
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration BUSY_TIMEOUT = Duration.ofMillis(500);
   /** Longer than any clock jump in these tests, so an activated job never times out and comes back. */
-  private static final Duration JOB_TIMEOUT = Duration.ofDays(300);
+  private static final Duration JOB_TIMEOUT = Duration.ofDays(3650);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ZeebeTestEngine engine;
@@ -58,7 +58,7 @@ final class ProcessEngineFixture implements AutoCloseable {
   private final List<ActivatedJob> pending = new ArrayList<>();
   private Duration clockOffset = Duration.ZERO;
 
-  ProcessEngineFixture(String... models) {
+  public ProcessEngineFixture(String... models) {
     engine = EngineFactory.create();
     engine.start();
     String address = engine.getGatewayAddress(); // "0.0.0.0:<port>"
@@ -86,11 +86,11 @@ final class ProcessEngineFixture implements AutoCloseable {
     BpmnAssert.initRecordStream(records());
   }
 
-  CamundaClient client() {
+  public CamundaClient client() {
     return client;
   }
 
-  RecordStream records() {
+  public RecordStream records() {
     return RecordStream.of(engine.getRecordStreamSource());
   }
 
@@ -98,12 +98,12 @@ final class ProcessEngineFixture implements AutoCloseable {
    * The engine's clock: real time plus the time this fixture has added (the engine's clock is not pinned), to the
    * second, in UTC.
    */
-  OffsetDateTime engineNow() {
+  public OffsetDateTime engineNow() {
     return OffsetDateTime.ofInstant(Instant.now().plus(clockOffset), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** The message each model starts by (the app publishes it with the round's or concern's correlation key). */
-  static String startMessage(String processId) {
+  public static String startMessage(String processId) {
     return switch (processId) {
       case "themed-audit-round" -> "audit-round-launched";
       case "immediate-safeguarding-concern" -> "safeguarding-concern-raised";
@@ -111,12 +111,12 @@ final class ProcessEngineFixture implements AutoCloseable {
     };
   }
 
-  long start(String processId, Map<String, Object> variables) {
+  public long start(String processId, Map<String, Object> variables) {
     return start(processId, "test-" + java.util.UUID.randomUUID(), variables);
   }
 
   /** Publishes the start message as the app does (no buffering) and returns the key of the instance it started. */
-  long start(String processId, String correlationKey, Map<String, Object> variables) {
+  public long start(String processId, String correlationKey, Map<String, Object> variables) {
     long before = instances(processId).stream().mapToLong(Long::longValue).max().orElse(-1);
     client.newPublishMessageCommand().messageName(startMessage(processId)).correlationKey(correlationKey)
         .timeToLive(Duration.ZERO).variables(variables).send().join();
@@ -125,8 +125,16 @@ final class ProcessEngineFixture implements AutoCloseable {
         .orElseThrow(() -> new IllegalStateException("the start message started no instance of " + processId));
   }
 
+  /** Starts an instance of a process with a none start event (as a call activity would) and returns its key. */
+  public long create(String processId, Map<String, Object> variables) {
+    long key = client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().variables(variables)
+        .send().join().getProcessInstanceKey();
+    idle();
+    return key;
+  }
+
   /** Keys of the instances of a process the engine has activated so far. */
-  java.util.List<Long> instances(String processId) {
+  public java.util.List<Long> instances(String processId) {
     return java.util.stream.StreamSupport.stream(
             io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
                 .processInstanceRecords().spliterator(), false)
@@ -138,7 +146,7 @@ final class ProcessEngineFixture implements AutoCloseable {
 
 
 
-  void idle() {
+  public void idle() {
     try {
       engine.waitForIdleState(IDLE_TIMEOUT);
     } catch (InterruptedException e) {
@@ -150,7 +158,7 @@ final class ProcessEngineFixture implements AutoCloseable {
   }
 
   /** Moves the engine clock on; timers now due fire (wait for their jobs with {@link #awaitJobs}). */
-  void increaseTime(Duration duration) {
+  public void increaseTime(Duration duration) {
     engine.increaseTime(duration);
     clockOffset = clockOffset.plus(duration);
     idle();
@@ -170,7 +178,7 @@ final class ProcessEngineFixture implements AutoCloseable {
   }
 
   /** The jobs of this type (and element, if given) that are waiting now; possibly none. Takes them. */
-  List<ActivatedJob> take(String type, String elementId) {
+  public List<ActivatedJob> take(String type, String elementId) {
     fetch(type);
     List<ActivatedJob> found = matching(type, elementId);
     pending.removeAll(found);
@@ -182,7 +190,7 @@ final class ProcessEngineFixture implements AutoCloseable {
    * timer that just became due fires on the engine's own schedule, so this waits for the engine to get busy and
    * go idle again (never a fixed sleep) until they appear or a bounded number of rounds has passed.
    */
-  List<ActivatedJob> awaitJobs(String type, String elementId, int count) {
+  public List<ActivatedJob> awaitJobs(String type, String elementId, int count) {
     fetch(type);
     for (int round = 0; matching(type, elementId).size() < count && round < 20; round++) {
       try {
@@ -203,34 +211,34 @@ final class ProcessEngineFixture implements AutoCloseable {
     return found;
   }
 
-  List<ActivatedJob> awaitJobs(String type, int count) {
+  public List<ActivatedJob> awaitJobs(String type, int count) {
     return awaitJobs(type, null, count);
   }
 
-  List<ActivatedJob> awaitUserTasks(String elementId, int count) {
+  public List<ActivatedJob> awaitUserTasks(String elementId, int count) {
     return awaitJobs(USER_TASK, elementId, count);
   }
 
   /** Asserts no job of this type (and element, if given) is waiting after the engine has gone idle. */
-  void assertNoJobs(String type, String elementId) {
+  public void assertNoJobs(String type, String elementId) {
     assertThat(take(type, elementId)).as("waiting jobs of type %s%s", type, elementId == null ? "" : " at " + elementId)
         .isEmpty();
   }
 
-  void complete(ActivatedJob job) {
+  public void complete(ActivatedJob job) {
     complete(job, Map.of());
   }
 
-  void complete(ActivatedJob job, Map<String, Object> variables) {
+  public void complete(ActivatedJob job, Map<String, Object> variables) {
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
     idle();
   }
 
-  void completeAll(List<ActivatedJob> jobs) {
+  public void completeAll(List<ActivatedJob> jobs) {
     jobs.forEach(this::complete);
   }
 
-  static List<String> candidateGroups(ActivatedJob job) {
+  public static List<String> candidateGroups(ActivatedJob job) {
     try {
       return JSON.readValue(job.getCustomHeaders().get(CANDIDATE_GROUPS), new TypeReference<List<String>>() {});
     } catch (Exception e) {
@@ -238,26 +246,26 @@ final class ProcessEngineFixture implements AutoCloseable {
     }
   }
 
-  static Instant dueDate(ActivatedJob job) {
+  public static Instant dueDate(ActivatedJob job) {
     return OffsetDateTime.parse(job.getCustomHeaders().get(DUE_DATE)).toInstant();
   }
 
-  static String variable(ActivatedJob job, String name) {
+  public static String variable(ActivatedJob job, String name) {
     Object value = job.getVariablesAsMap().get(name);
     return value == null ? null : value.toString();
   }
 
-  boolean jobCanceled(long jobKey) {
+  public boolean jobCanceled(long jobKey) {
     return StreamFilter.jobRecords(records()).withKey(jobKey).withIntent(JobIntent.CANCELED).stream().findAny()
         .isPresent();
   }
 
-  long jobsCreated(String type) {
+  public long jobsCreated(String type) {
     return StreamFilter.jobRecords(records()).withIntent(JobIntent.CREATED).stream()
         .filter(r -> r.getValue().getType().equals(type)).count();
   }
 
-  long activations(long processInstanceKey, String elementId) {
+  public long activations(long processInstanceKey, String elementId) {
     return StreamFilter.processInstance(records()).withProcessInstanceKey(processInstanceKey)
         .withElementId(elementId).withIntent(ProcessInstanceIntent.ELEMENT_ACTIVATED).stream().count();
   }
@@ -266,7 +274,7 @@ final class ProcessEngineFixture implements AutoCloseable {
    * The element ids of the element instances active now (activated, not yet completed or terminated), one entry
    * per instance; multi-instance bodies and their inner instances count separately.
    */
-  List<String> activeElements(long processInstanceKey) {
+  public List<String> activeElements(long processInstanceKey) {
     Map<Long, String> active = new LinkedHashMap<>();
     StreamFilter.processInstance(records()).withProcessInstanceKey(processInstanceKey)
         .withRecordType(RecordType.EVENT).stream()
@@ -280,7 +288,7 @@ final class ProcessEngineFixture implements AutoCloseable {
     return List.copyOf(active.values());
   }
 
-  ProcessInstanceAssert assertInstance(long processInstanceKey) {
+  public ProcessInstanceAssert assertInstance(long processInstanceKey) {
     BpmnAssert.initRecordStream(records());
     return BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey));
   }
