@@ -9,9 +9,9 @@ import java.util.Map;
 import org.partnershipqa.workingdays.WorkingDays;
 import org.springframework.stereotype.Component;
 
-/** The automated steps of {@code bpmn/agency-request.bpmn}: one job type, one method. */
+/** The automated steps of {@code bpmn/agency-request.bpmn}: one job type, one method (public: the starter invokes them reflectively). */
 @Component
-class AgencyRequestWorkers {
+public class AgencyRequestWorkers {
 
   private final AgencyRequests requests;
   private final RequestSchedule schedule;

@@ -42,7 +42,7 @@ class AuditReturnValidationTest extends IntegrationTest {
     long roundId = api.launch(launchBody("Return validation", LocalDate.now().plusDays(30),
         List.of(child("RV/2026/001", "police", "csc")))).get("id").asLong();
     JsonNode task = await().atMost(Duration.ofSeconds(60)).until(
-        () -> api.openTasks("auditor.police", roundId, "singleAgencyAudit"), l -> l.size() == 1).getFirst();
+        () -> api.openTasks("auditor.police", roundId, "provideReturn"), l -> l.size() == 1).getFirst();
     long taskId = task.get("id").asLong();
     assertThat(task.get("candidateGroups")).extracting(JsonNode::asText).containsExactly("police");
     assertThat(task.get("caseReference").asText()).isEqualTo("RV/2026/001");

@@ -56,6 +56,7 @@ class DeadlineTimersTest extends IntegrationTest {
   @Autowired AgencyReturnRepository returns;
   @Autowired NotificationRepository notifications;
   @Autowired TaskDirectory taskDirectory;
+  @Autowired org.partnershipqa.people.People people;
 
   @Test
   void reminderThenOverdueThenChaseWithdrawsOneAgencyAndExtendsAnother() throws Exception {
@@ -68,7 +69,7 @@ class DeadlineTimersTest extends IntegrationTest {
     Map<String, Long> auditTask = new HashMap<>();
     for (Map.Entry<String, String> auditor : AUDITORS.entrySet()) {
       JsonNode task = await().atMost(WAIT).until(
-          () -> api.openTasks(auditor.getValue(), roundId, "singleAgencyAudit"), l -> l.size() == 1).getFirst();
+          () -> api.openTasks(auditor.getValue(), roundId, "provideReturn"), l -> l.size() == 1).getFirst();
       auditTask.put(auditor.getKey(), task.get("id").asLong());
     }
     api.submit(auditTask.get("gp"), "auditor.gp", api.auditAnswers(auditTask.get("gp"), "auditor.gp", "good"));
@@ -89,8 +90,9 @@ class DeadlineTimersTest extends IntegrationTest {
     });
     assertThat(notifications.existsByDedupeKey("reminder:" + returnId.get("gp"))).isFalse();
     List<Notification> reminders = notifications.findBySubjectContainingOrderByIdAsc("Reminder: single-agency audit due");
+    String dueInWords = deadline.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
     assertThat(reminders).filteredOn(n -> n.getBody().contains("DT/2026/001")).hasSize(3)
-        .allSatisfy(n -> assertThat(n.getSubject()).isEqualTo("Reminder: single-agency audit due " + deadline));
+        .allSatisfy(n -> assertThat(n.getSubject()).isEqualTo("Reminder: single-agency audit due " + dueInWords));
     assertThat(timersTriggered("reminderDue")).hasSize(3);
     assertThat(api.round(roundId).get("children").get(0).get("returns"))
         .allSatisfy(r -> assertThat(r.get("overdue").asBoolean()).as("overdue %s", r).isFalse());
@@ -138,7 +140,7 @@ class DeadlineTimersTest extends IntegrationTest {
     JsonNode policeAudit = await().atMost(WAIT).until(() -> api.task(auditTask.get("police"), "auditor.police"),
         t -> t.get("task").get("state").asText().equals("CLOSED"));
     assertThat(policeAudit.get("closedReason").asText()).contains("withdrew").contains("Police hold no records for this child");
-    assertThat(api.openTasks("auditor.police", roundId, "singleAgencyAudit")).isEmpty();
+    assertThat(api.openTasks("auditor.police", roundId, "provideReturn")).isEmpty();
     RoundTestApi.Reply late = api.postJson("/api/tasks/" + auditTask.get("police") + "/submission",
         api.auditAnswers(auditTask.get("police"), "auditor.police", "good"), "auditor.police");
     assertThat(late.status()).isEqualTo(409);
@@ -185,8 +187,8 @@ class DeadlineTimersTest extends IntegrationTest {
   }
 
   /**
-   * The round's chase tasks by the agency they chase. A chase task does not name its agency, so it is matched to
-   * the single-agency audit (routed to the agency) in the same agency-return sub-process instance.
+   * The round's chase tasks by the agency they chase, matched to the single-agency audit (routed to the agency) in
+   * the same agency request; each chase task names that agency.
    */
   private Map<String, Long> chaseTasksByAgency(long roundId) {
     Map<Long, Long> flowScope = new HashMap<>();
@@ -195,7 +197,7 @@ class DeadlineTimersTest extends IntegrationTest {
     }
     List<Task> tasks = taskDirectory.forSubject(AuditRounds.SUBJECT_TYPE, String.valueOf(roundId));
     Map<Long, String> agencyByScope = new HashMap<>();
-    tasks.stream().filter(t -> t.getElementId().equals("singleAgencyAudit"))
+    tasks.stream().filter(t -> t.getElementId().equals("provideReturn"))
         .forEach(t -> agencyByScope.put(flowScope.get(t.getElementInstanceKey()), t.getCandidateGroups().getFirst()));
     Map<String, Long> chases = new HashMap<>();
     for (Task chase : tasks.stream().filter(t -> t.getElementId().equals("chaseReturn")).toList()) {
@@ -203,6 +205,7 @@ class DeadlineTimersTest extends IntegrationTest {
       assertThat(agency).as("agency of chase task %s", chase.getId()).isNotNull();
       assertThat(chases.put(agency, chase.getId())).as("a second chase task for %s", agency).isNull();
       assertThat(chase.getCandidateGroups()).containsExactly("qa-lead");
+      assertThat(chase.getName()).isEqualTo("Chase " + people.agencyName(agency) + ": Single-agency audit");
     }
     return chases;
   }

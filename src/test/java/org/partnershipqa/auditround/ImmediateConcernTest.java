@@ -60,9 +60,9 @@ class ImmediateConcernTest extends IntegrationTest {
     RoundTestApi api = new RoundTestApi(mvc, json);
     long roundId = api.launch(launchBody("Immediate concern", LocalDate.now().plusDays(30),
         List.of(child(CASE, "police", "csc")))).get("id").asLong();
-    long policeTask = await().atMost(WAIT).until(() -> api.openTasks("auditor.police", roundId, "singleAgencyAudit"),
+    long policeTask = await().atMost(WAIT).until(() -> api.openTasks("auditor.police", roundId, "provideReturn"),
         l -> l.size() == 1).getFirst().get("id").asLong();
-    long cscTask = await().atMost(WAIT).until(() -> api.openTasks("auditor.csc", roundId, "singleAgencyAudit"),
+    long cscTask = await().atMost(WAIT).until(() -> api.openTasks("auditor.csc", roundId, "provideReturn"),
         l -> l.size() == 1).getFirst().get("id").asLong();
 
     // an empty description is refused on the page and saves nothing

@@ -58,9 +58,9 @@ class ThemedAuditRoundEndToEndTest extends IntegrationTest {
 
     // every agency auditor completes their own single-agency audits
     int done = 0;
-    await().atMost(Duration.ofSeconds(60)).until(() -> openTasks("auditor.csc", roundId, "singleAgencyAudit").size() == 5);
+    await().atMost(Duration.ofSeconds(60)).until(() -> openTasks("auditor.csc", roundId, "provideReturn").size() == 5);
     for (Map.Entry<String, String> auditor : AUDITORS.entrySet()) {
-      for (JsonNode task : openTasks(auditor.getValue(), roundId, "singleAgencyAudit")) {
+      for (JsonNode task : openTasks(auditor.getValue(), roundId, "provideReturn")) {
         assertThat(task.get("candidateGroups").get(0).asText()).isEqualTo(auditor.getKey());
         submit(task.get("id").asLong(), auditor.getValue(), auditAnswers(task.get("id").asLong(), auditor.getValue(),
             auditor.getKey().equals("police") ? "requires-improvement" : "good"));
@@ -116,15 +116,26 @@ class ThemedAuditRoundEndToEndTest extends IntegrationTest {
     assertThat(closed.get("signOffHistory").get(0).get("decision").asText()).isEqualTo("return");
     assertThat(call(get("/api/audit-rounds/" + roundId + "/briefing"), "qa.lead", 200).get("published").asBoolean()).isTrue();
 
-    long instance = taskDirectory.forSubject("audit-round", String.valueOf(roundId)).getFirst().getProcessInstanceKey();
+    // the path on the engine's record stream: the round, and the agency request it called for each return
+    List<org.partnershipqa.tasks.Task> tasks = taskDirectory.forSubject("audit-round", String.valueOf(roundId));
+    long instance = tasks.stream().filter(t -> t.getBpmnProcessId().equals("themed-audit-round")).findFirst()
+        .orElseThrow().getProcessInstanceKey();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertProcessInstance(engine, instance).isCompleted()
         .hasPassedElementsInOrder("roundLaunched", "compileFindings", "draftBriefing", "reviewFindings",
             "signOff", "recordSignOff", "reviewFindings", "signOff", "recordSignOff", "closeRound")
         .hasPassedElement("auditChild", 5 + 1) // one per child, plus the multi-instance body
-        .hasPassedElement("singleAgencyAudit", expectedReturns)
-        .hasPassedElement("recordReturn", expectedReturns)
+        .hasPassedElement("requestReturns", expectedReturns + 5) // one per return, plus a body per child
+        .hasCalledProcess("agency-request")
         .hasPassedElement("multiAgencyDiscussion", 5)
         .hasNoIncidents());
+    List<Long> requests = tasks.stream().filter(t -> t.getBpmnProcessId().equals("agency-request"))
+        .map(org.partnershipqa.tasks.Task::getProcessInstanceKey).distinct().toList();
+    assertThat(requests).hasSize(expectedReturns);
+    for (long request : requests) {
+      assertProcessInstance(engine, request).isCompleted().hasNoIncidents()
+          .hasPassedElementsInOrder("requestMade", "scheduleRequest", "provideReturn", "receiveReturn", "requestReceived")
+          .hasVariableWithValue("outcome", "received");
+    }
   }
 
   private Map<String, Object> auditAnswers(long taskId, String user, String overall) throws Exception {

@@ -34,7 +34,7 @@ class BackupCommandTest {
     JsonNode taskBefore;
     try (RunningApp a = RunningApp.start(data1)) {
       roundId = a.launch("Offline backup round", deadline, "OB-1", "police");
-      policeTask = a.awaitTask("auditor.police", roundId, "singleAgencyAudit");
+      policeTask = a.awaitTask("auditor.police", roundId, "provideReturn");
       a.api("POST", "/api/tasks/" + policeTask + "/draft", "auditor.police",
           Map.of("evidence", "Draft kept through the backup"), 200);
       roundBefore = a.round(roundId);

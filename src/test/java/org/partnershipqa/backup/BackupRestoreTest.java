@@ -49,9 +49,9 @@ class BackupRestoreTest {
     Path backup;
     try (RunningApp a = RunningApp.start(data1)) {
       roundId = a.launch("Backed-up round", deadline, "BK-1", "police", "csc", "gp");
-      long policeTask = a.awaitTask("auditor.police", roundId, "singleAgencyAudit");
-      cscTask = a.awaitTask("auditor.csc", roundId, "singleAgencyAudit");
-      gpTask = a.awaitTask("auditor.gp", roundId, "singleAgencyAudit");
+      long policeTask = a.awaitTask("auditor.police", roundId, "provideReturn");
+      cscTask = a.awaitTask("auditor.csc", roundId, "provideReturn");
+      gpTask = a.awaitTask("auditor.gp", roundId, "provideReturn");
       a.submitAudit(policeTask, "auditor.police");
       a.api("POST", "/api/tasks/" + cscTask + "/draft", "auditor.csc",
           Map.of("evidence", "Half-way through the file"), 200);
@@ -78,7 +78,7 @@ class BackupRestoreTest {
       a.submitAudit(gpTask, "auditor.gp");
       a.awaitReturnReceived(roundId, "gp");
       laterRound = a.launch("Round after the backup", deadline, "BK-2", "police");
-      a.awaitTask("auditor.police", laterRound, "singleAgencyAudit");
+      a.awaitTask("auditor.police", laterRound, "provideReturn");
     }
 
     BackupCommands.Command restore = command("restore", "--from", backup.toString(),

@@ -144,12 +144,12 @@ class KillNineTest {
           .as("hand-offs left incomplete").isZero();
 
       // one audit task per child and agency, completed; one return each, received, with that task's answers
-      assertThat(count(sql, "select count(*) from task where element_id = 'singleAgencyAudit' and " + inRounds))
+      assertThat(count(sql, "select count(*) from task where element_id = 'provideReturn' and " + inRounds))
           .isEqualTo(roundIds.size() * 2L * RoundScript.AGENCIES.size());
-      assertThat(count(sql, "select count(*) from task where element_id = 'singleAgencyAudit' and state <> 'COMPLETED' and "
+      assertThat(count(sql, "select count(*) from task where element_id = 'provideReturn' and state <> 'COMPLETED' and "
           + inRounds)).isZero();
       assertThat(count(sql, "select count(*) from (select subject_id, case_reference, candidate_groups from task"
-          + " where element_id = 'singleAgencyAudit' group by 1, 2, 3 having count(*) > 1) doubled")).isZero();
+          + " where element_id = 'provideReturn' group by 1, 2, 3 having count(*) > 1) doubled")).isZero();
       assertThat(count(sql, "select count(*) from agency_return r join audit_round a on a.id = r.round_id"
           + " where r.state = 'RECEIVED'")).isEqualTo(roundIds.size() * 2L * RoundScript.AGENCIES.size());
       Map<String, String> evidenceByTask = new LinkedHashMap<>();
@@ -157,7 +157,7 @@ class KillNineTest {
           + " from task t join agency_return r on r.round_id = cast(t.subject_id as bigint)"
           + " and r.agency_code = t.candidate_groups[1]"
           + " join sampled_child c on c.id = r.child_id and c.case_reference = t.case_reference"
-          + " where t.element_id = 'singleAgencyAudit'")) {
+          + " where t.element_id = 'provideReturn'")) {
         while (rows.next()) {
           assertThat(rows.getString(3)).as("return of task %s", rows.getLong(1)).isEqualTo(rows.getString(2));
           evidenceByTask.put(String.valueOf(rows.getLong(1)), rows.getString(2));

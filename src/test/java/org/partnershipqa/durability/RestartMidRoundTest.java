@@ -34,8 +34,8 @@ class RestartMidRoundTest {
     long cscTask;
     try (RunningApp app = RunningApp.start(data)) {
       roundId = app.launch("Restart round", deadline, "RS-1", "police", "csc");
-      long policeTask = app.awaitTask("auditor.police", roundId, "singleAgencyAudit");
-      cscTask = app.awaitTask("auditor.csc", roundId, "singleAgencyAudit");
+      long policeTask = app.awaitTask("auditor.police", roundId, "provideReturn");
+      cscTask = app.awaitTask("auditor.csc", roundId, "provideReturn");
       app.submitAudit(policeTask, "auditor.police");
       app.api("POST", "/api/tasks/" + cscTask + "/draft", "auditor.csc", Map.of("evidence", "Half-way through the file"), 200);
       app.awaitReturnReceived(roundId, "police");

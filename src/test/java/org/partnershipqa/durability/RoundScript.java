@@ -120,7 +120,7 @@ final class RoundScript {
   private Map<String, Object> answers(long taskId, String person, String element) throws IOException, InterruptedException {
     Map<String, Object> answers = new LinkedHashMap<>();
     switch (element) {
-      case "singleAgencyAudit" -> {
+      case "provideReturn" -> {
         JsonNode detail = call("GET", "/api/tasks/" + taskId, person, null).body();
         for (JsonNode c : detail.get("form").get("components")) {
           if (c.path("key").asText().startsWith("heading_")) {

@@ -1,6 +1,5 @@
 package org.partnershipqa.auditround.process;
 
-import org.partnershipqa.support.ProcessEngineFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.partnershipqa.support.ProcessEngineFixture.FORM_KEY;
@@ -24,8 +23,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershipqa.support.ProcessEngineFixture;
 
-/** bpmn/themed-audit-round.bpmn on the embedded engine, driven job by job as the app's workers would. */
+/**
+ * bpmn/themed-audit-round.bpmn with the agency request it calls (bpmn/agency-request.bpmn) on the embedded engine,
+ * driven job by job as the app's workers would. The agency request's own timers and chase loop are tested in
+ * {@code AgencyRequestProcessTest}; here: what the round passes to it and gets back.
+ */
 class ThemedAuditRoundProcessTest {
 
   private static final String PROCESS = "themed-audit-round";
@@ -36,7 +40,7 @@ class ThemedAuditRoundProcessTest {
 
   @BeforeEach
   void startEngine() {
-    zeebe = new ProcessEngineFixture("themed-audit-round.bpmn");
+    zeebe = new ProcessEngineFixture("themed-audit-round.bpmn", "agency-request.bpmn");
     deadline = zeebe.engineNow().plusDays(7);
     reminderAt = zeebe.engineNow().plusDays(5);
   }
@@ -46,19 +50,36 @@ class ThemedAuditRoundProcessTest {
     zeebe.close();
   }
 
-  private long launch(List<Map<String, Object>> children) {
+  private Map<String, Object> launchVariables(int roundId, List<Map<String, Object>> children) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("roundId", 42);
+    variables.put("roundId", roundId);
     variables.put("subjectType", "audit-round");
-    variables.put("subjectId", "42");
+    variables.put("subjectId", String.valueOf(roundId));
     variables.put("children", children);
     variables.put("deadline", deadline.toString());
     variables.put("reminderAt", reminderAt.toString());
-    return zeebe.start(PROCESS, variables);
+    variables.put("reminderLeadDays", 3);
+    variables.put("workingDays", true);
+    return variables;
+  }
+
+  private long launch(List<Map<String, Object>> children) {
+    return zeebe.start(PROCESS, launchVariables(42, children));
   }
 
   private static Map<String, Object> child(String caseReference, String... agencies) {
     return Map.of("caseReference", caseReference, "agencies", List.of(agencies));
+  }
+
+  /** The agency requests' schedule steps, with the dates the app's worker would work out. */
+  private void scheduleRequests(int count) {
+    for (ActivatedJob job : zeebe.awaitJobs("agency-request.schedule", count)) {
+      assertThat(variable(job, "deadline")).isEqualTo(deadline.toString());
+      assertThat(variable(job, "reminderLeadDays")).isEqualTo("3");
+      assertThat(variable(job, "workingDays")).isEqualTo("true");
+      zeebe.complete(job, Map.of("dueAt", deadline.toString(), "reminderAt", reminderAt.toString(),
+          "agencyName", variable(job, "agency").toUpperCase()));
+    }
   }
 
   private static Map<String, ActivatedJob> byAgency(List<ActivatedJob> jobs) {
@@ -75,48 +96,43 @@ class ThemedAuditRoundProcessTest {
   }
 
   @Test
-  void happyPathRunsEveryReturnModeratesEachChildAndClosesAfterOneReturnFromSignOff() {
+  void happyPathRequestsEveryReturnModeratesEachChildAndClosesAfterOneReturnFromSignOff() {
     long round = launch(List.of(child("C-1001", "police", "health", "csc"), child("C-1002", "police", "education")));
 
-    // one single-agency audit per agency per child, routed to that agency, due at the deadline
-    List<ActivatedJob> audits = zeebe.awaitUserTasks("singleAgencyAudit", 5);
+    // one agency request per agency per child: its task routed to that agency, with the audit form, due at the deadline
+    scheduleRequests(5);
+    List<ActivatedJob> audits = zeebe.awaitUserTasks("provideReturn", 5);
     Map<String, List<String>> agenciesByChild = audits.stream().collect(Collectors.groupingBy(
         j -> variable(j, "caseReference"), Collectors.mapping(j -> variable(j, "agency"), Collectors.toList())));
     assertThat(agenciesByChild).containsOnlyKeys("C-1001", "C-1002");
     assertThat(agenciesByChild.get("C-1001")).containsExactlyInAnyOrder("police", "health", "csc");
     assertThat(agenciesByChild.get("C-1002")).containsExactlyInAnyOrder("police", "education");
     for (ActivatedJob audit : audits) {
+      assertThat(audit.getBpmnProcessId()).isEqualTo("agency-request");
       assertThat(candidateGroups(audit)).containsExactly(variable(audit, "agency"));
-      assertThat(audit.getCustomHeaders()).containsEntry(FORM_KEY, "single-agency-audit");
+      assertThat(variable(audit, "formKey")).isEqualTo("single-agency-audit");
+      assertThat(variable(audit, "taskName")).isEqualTo("Single-agency audit");
+      assertThat(variable(audit, "subjectType")).isEqualTo("audit-round");
+      assertThat(variable(audit, "subjectId")).isEqualTo("42");
       assertThat(dueDate(audit)).isEqualTo(deadline.toInstant());
     }
-
-    // each return's grade reaches its own record-return job (the parallel returns do not overwrite each other)
-    Map<Long, String> gradeByAudit = new HashMap<>();
-    String[] grades = {"outstanding", "good", "requires-improvement", "inadequate", "good"};
-    for (int i = 0; i < audits.size(); i++) {
-      gradeByAudit.put(audits.get(i).getElementInstanceKey(), grades[i]);
-      zeebe.complete(audits.get(i), singleAgencyAnswers(grades[i]));
-    }
-    List<ActivatedJob> records = zeebe.awaitJobs("audit.record-return", 5);
-    Map<String, String> expectedGrade = new HashMap<>();
     for (ActivatedJob audit : audits) {
-      expectedGrade.put(variable(audit, "caseReference") + "/" + variable(audit, "agency"),
-          gradeByAudit.get(audit.getElementInstanceKey()));
+      zeebe.complete(audit, singleAgencyAnswers("good"));
     }
-    for (ActivatedJob record : records) {
-      assertThat(variable(record, "returnGrade"))
-          .isEqualTo(expectedGrade.get(variable(record, "caseReference") + "/" + variable(record, "agency")));
+    List<ActivatedJob> receipts = zeebe.awaitJobs("agency-request.receive", 5);
+    for (ActivatedJob receipt : receipts) {
+      zeebe.complete(receipt, Map.of("outcome", "received"));
     }
-    zeebe.completeAll(records);
 
-    // one multi-agency discussion per child
+    // one multi-agency discussion per child, which knows how each agency's request ended
     List<ActivatedJob> discussions = zeebe.awaitUserTasks("multiAgencyDiscussion", 2);
     assertThat(discussions).extracting(j -> variable(j, "caseReference"))
         .containsExactlyInAnyOrder("C-1001", "C-1002");
     for (ActivatedJob discussion : discussions) {
       assertThat(candidateGroups(discussion)).containsExactly("qa-lead", "pqa-member");
       assertThat(discussion.getCustomHeaders()).containsEntry(FORM_KEY, "multi-agency-discussion");
+      assertThat(outcomes(discussion)).containsOnlyKeys(agenciesByChild.get(variable(discussion, "caseReference")))
+          .containsValue("received").doesNotContainValue("withdrawn");
       String grade = variable(discussion, "caseReference").equals("C-1001") ? "good" : "requires-improvement";
       zeebe.complete(discussion, Map.of("agreedGrade", grade, "rationale", "Agreed at the discussion"));
     }
@@ -159,132 +175,64 @@ class ThemedAuditRoundProcessTest {
             "reviewFindings", "signOff", "recordSignOff",
             "reviewFindings", "signOff", "recordSignOff",
             "closeRound", "roundClosed")
-        .hasPassedElement("singleAgencyAudit", 5)
-        .hasPassedElement("multiAgencyDiscussion", 2)
-        .hasNotPassedElement("sendReminder")
-        .hasNotPassedElement("flagOverdue");
+        .hasPassedElement("requestReturns", 5 + 2) // one per request, plus a multi-instance body per child
+        .hasCalledProcess("agency-request")
+        .hasPassedElement("multiAgencyDiscussion", 2);
+    assertThat(zeebe.instances("agency-request")).hasSize(5);
     assertThat(zeebe.activations(round, "signOff")).isEqualTo(2);
-    // the task's own answers stay on the task: only the mapped grade leaves it
+    // the agencies' answers stay with their tasks: none reaches the round, and the request's parameters stay local
+    assertThat(StreamFilter.variable(zeebe.records()).withProcessInstanceKey(round).stream()
+            .map(r -> r.getValue().getName()).distinct())
+        .doesNotContain("overallGrade", "evidence", "voiceOfChild", "taskName");
     assertThat(StreamFilter.variable(zeebe.records()).withProcessInstanceKey(round).stream()
             .filter(r -> r.getValue().getScopeKey() == round).map(r -> r.getValue().getName()).distinct())
-        .doesNotContain("overallGrade", "evidence", "returnGrade", "agreedGrade", "rationale");
+        .doesNotContain("formKey", "candidateGroups", "agency", "returnOutcome", "returnOutcomes");
   }
 
   @Test
-  void remindsOpenReturnsOnceThenChasesOverdueOnesUntilExtendedOrWithdrawn() {
-    long round = launch(List.of(child("C-2001", "police", "health", "csc")));
-    Map<String, ActivatedJob> audits = byAgency(zeebe.awaitUserTasks("singleAgencyAudit", 3));
-
-    // police returns before the reminder
+  void aWithdrawnAgencyEndsItsRequestAndTheChildMovesOnWithTheOutcomesOfEachRequest() {
+    long round = launch(List.of(child("C-2001", "police", "health")));
+    scheduleRequests(2);
+    Map<String, ActivatedJob> audits = byAgency(zeebe.awaitUserTasks("provideReturn", 2));
     zeebe.complete(audits.get("police"), singleAgencyAnswers("good"));
-    zeebe.completeAll(zeebe.awaitJobs("audit.record-return", 1));
-
-    // past reminderAt: one reminder for each return still open
-    zeebe.increaseTime(Duration.ofDays(5).plusHours(1));
-    List<ActivatedJob> reminders = zeebe.awaitJobs("audit.send-reminder", 2);
-    assertThat(reminders).extracting(j -> variable(j, "agency")).containsExactlyInAnyOrder("health", "csc");
-    zeebe.completeAll(reminders);
-    zeebe.assertNoJobs("audit.send-reminder", null);
-    zeebe.assertNoJobs("audit.flag-overdue", null);
-
-    // past the deadline: both open returns are flagged and chased by the QA lead
-    zeebe.increaseTime(Duration.ofDays(2));
-    List<ActivatedJob> flags = zeebe.awaitJobs("audit.flag-overdue", 2);
-    assertThat(flags).extracting(j -> variable(j, "agency")).containsExactlyInAnyOrder("health", "csc");
-    zeebe.completeAll(flags);
-    Map<String, ActivatedJob> chases = byAgency(zeebe.awaitUserTasks("chaseReturn", 2));
-    for (ActivatedJob chase : chases.values()) {
-      assertThat(candidateGroups(chase)).containsExactly("qa-lead");
-      assertThat(chase.getCustomHeaders()).containsEntry(FORM_KEY, "chase-return");
-    }
-
-    // csc returns late while being chased: the return ends the chase
-    zeebe.complete(audits.get("csc"), singleAgencyAnswers("requires-improvement"));
-    zeebe.completeAll(zeebe.awaitJobs("audit.record-return", 1));
-    assertThat(zeebe.jobCanceled(chases.get("csc").getKey())).as("csc's chase task cancelled").isTrue();
-
-    // health: the QA lead extends the deadline; the app's worker sets the new returnDeadline
-    zeebe.complete(chases.get("health"),
-        Map.of("chaseDecision", "extend", "newDeadline", "2030-01-01", "chaseNote", "Auditor on leave"));
-    ActivatedJob extend = zeebe.awaitJobs("audit.extend-deadline", 1).get(0);
-    assertThat(variable(extend, "agency")).isEqualTo("health");
-    assertThat(variable(extend, "chaseDecision")).isEqualTo("extend");
-    assertThat(variable(extend, "newDeadline")).isEqualTo("2030-01-01");
-    OffsetDateTime newDeadline = zeebe.engineNow().plusDays(2);
-    zeebe.complete(extend, Map.of("returnDeadline", newDeadline.toString()));
-    zeebe.assertNoJobs("audit.flag-overdue", null);
-
-    // past the new deadline: flagged again, chased again, and this time withdrawn
-    zeebe.increaseTime(Duration.ofDays(2).plusHours(1));
-    ActivatedJob flagAgain = zeebe.awaitJobs("audit.flag-overdue", 1).get(0);
-    assertThat(variable(flagAgain, "agency")).isEqualTo("health");
-    assertThat(variable(flagAgain, "returnDeadline")).isEqualTo(newDeadline.toString());
-    zeebe.complete(flagAgain);
-    ActivatedJob chaseAgain = zeebe.awaitUserTasks("chaseReturn", 1).get(0);
-    assertThat(variable(chaseAgain, "agency")).isEqualTo("health");
-    zeebe.complete(chaseAgain, Map.of("chaseDecision", "withdraw", "chaseNote", "No capacity this quarter"));
-    ActivatedJob withdrawal = zeebe.awaitJobs("audit.record-withdrawal", 1).get(0);
-    assertThat(variable(withdrawal, "agency")).isEqualTo("health");
-    zeebe.complete(withdrawal);
-
-    // the withdrawn agency's audit task is gone, and the child moves on to the discussion
-    assertThat(zeebe.jobCanceled(audits.get("health").getKey())).as("health's audit task cancelled").isTrue();
-    ActivatedJob discussion = zeebe.awaitUserTasks("multiAgencyDiscussion", 1).get(0);
-    assertThat(variable(discussion, "caseReference")).isEqualTo("C-2001");
-    zeebe.assertNoJobs(USER_TASK, null);
-
-    zeebe.assertInstance(round)
-        .isActive()
-        .hasNoIncidents()
-        .hasPassedElement("sendReminder", 2)
-        .hasPassedElement("flagOverdue", 3)
-        .hasPassedElement("extendDeadline", 1)
-        .hasPassedElement("waitNewDeadline", 1)
-        .hasPassedElement("recordWithdrawal", 1)
-        .hasPassedElement("returnWithdrawn", 1)
-        .hasPassedElement("returnReceived", 2);
-    // nothing of the agencies' returns is left running: no reminder, chase or timer of the withdrawn agency
-    assertThat(zeebe.activeElements(round)).containsExactlyInAnyOrder(
-        PROCESS, "auditChild", "auditChild", "multiAgencyDiscussion");
-  }
-
-  @Test
-  void aReturnSubmittedAfterItsAgencyWasWithdrawnIsRejected() {
-    long round = launch(List.of(child("C-3001", "police", "health")));
-    Map<String, ActivatedJob> audits = byAgency(zeebe.awaitUserTasks("singleAgencyAudit", 2));
-    zeebe.complete(audits.get("police"), singleAgencyAnswers("good"));
-    zeebe.completeAll(zeebe.awaitJobs("audit.record-return", 1));
+    zeebe.complete(zeebe.awaitJobs("agency-request.receive", 1).getFirst(), Map.of("outcome", "received"));
 
     zeebe.increaseTime(Duration.ofDays(8));
-    zeebe.completeAll(zeebe.awaitJobs("audit.send-reminder", 1));
-    zeebe.completeAll(zeebe.awaitJobs("audit.flag-overdue", 1));
-    zeebe.complete(zeebe.awaitUserTasks("chaseReturn", 1).get(0),
-        Map.of("chaseDecision", "withdraw", "chaseNote", "Not involved after all"));
-    zeebe.completeAll(zeebe.awaitJobs("audit.record-withdrawal", 1));
+    zeebe.completeAll(zeebe.awaitJobs("agency-request.remind", 1));
+    ActivatedJob flag = zeebe.awaitJobs("agency-request.flag-overdue", 1).getFirst();
+    assertThat(variable(flag, "agency")).isEqualTo("health");
+    zeebe.complete(flag);
+    ActivatedJob chase = zeebe.awaitUserTasks("chaseReturn", 1).getFirst();
+    assertThat(variable(chase, "taskName")).isEqualTo("Chase HEALTH: Single-agency audit");
+    assertThat(variable(chase, "caseReference")).isEqualTo("C-2001");
+    zeebe.complete(chase, Map.of("chaseDecision", "withdraw", "chaseNote", "Not involved after all"));
+    zeebe.complete(zeebe.awaitJobs("agency-request.withdraw", 1).getFirst(), Map.of("outcome", "withdrawn"));
     assertThat(zeebe.jobCanceled(audits.get("health").getKey())).isTrue();
 
-    ActivatedJob late = audits.get("health");
-    assertThatThrownBy(() -> zeebe.client().newCompleteCommand(late.getKey())
+    // a late answer to the withdrawn agency's task is refused by the engine
+    assertThatThrownBy(() -> zeebe.client().newCompleteCommand(audits.get("health").getKey())
             .variables(singleAgencyAnswers("good")).send().join())
         .isInstanceOfSatisfying(ClientStatusException.class,
             e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.NOT_FOUND));
     zeebe.idle();
+    zeebe.assertNoJobs("agency-request.receive", null);
 
-    zeebe.assertNoJobs("audit.record-return", null);
-    zeebe.awaitUserTasks("multiAgencyDiscussion", 1);
-    zeebe.assertInstance(round).hasPassedElement("recordReturn", 1).hasNoIncidents();
-    assertThat(StreamFilter.processInstance(zeebe.records()).withProcessInstanceKey(round)
-            .withElementId("singleAgencyAudit").withIntent(ProcessInstanceIntent.ELEMENT_TERMINATED).stream().count())
-        .isEqualTo(1);
+    ActivatedJob discussion = zeebe.awaitUserTasks("multiAgencyDiscussion", 1).getFirst();
+    assertThat(outcomes(discussion)).containsExactlyInAnyOrderEntriesOf(Map.of("police", "received", "health", "withdrawn"));
+    zeebe.assertNoJobs(USER_TASK, null);
+    zeebe.assertInstance(round).isActive().hasNoIncidents();
+    assertThat(StreamFilter.processInstance(zeebe.records()).withElementId("provideReturn")
+            .withIntent(ProcessInstanceIntent.ELEMENT_TERMINATED).stream().count()).isEqualTo(1);
+    assertThat(zeebe.activeElements(round)).containsExactlyInAnyOrder(PROCESS, "auditChild", "auditChild",
+        "multiAgencyDiscussion");
   }
 
   @Test
   void aLaunchRepeatedWithTheSameCorrelationKeyStartsOneInstanceWhileTheFirstRuns() {
-    Map<String, Object> variables = Map.of("roundId", 77, "subjectType", "audit-round", "subjectId", "77",
-        "children", List.of(child("C-7001", "police")),
-        "deadline", zeebe.engineNow().plusDays(7).toString(), "reminderAt", zeebe.engineNow().plusDays(5).toString());
+    Map<String, Object> variables = launchVariables(77, List.of(child("C-7001", "police")));
     long first = zeebe.start("themed-audit-round", "round-77", variables);
-    zeebe.awaitUserTasks("singleAgencyAudit", 1);
+    scheduleRequests(1);
+    zeebe.awaitUserTasks("provideReturn", 1);
 
     // the app retries a launch whose confirmation it lost in a crash: same correlation key, no second instance
     zeebe.client().newPublishMessageCommand().messageName("audit-round-launched").correlationKey("round-77")
@@ -292,5 +240,13 @@ class ThemedAuditRoundProcessTest {
     zeebe.idle();
 
     assertThat(zeebe.instances("themed-audit-round")).containsExactly(first);
+  }
+
+  /** How each agency's request ended, as the round's child scope collected it. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> outcomes(ActivatedJob job) {
+    List<Map<String, Object>> collected = (List<Map<String, Object>>) job.getVariablesAsMap().get("returnOutcomes");
+    assertThat(collected).as("returnOutcomes").isNotNull();
+    return collected.stream().collect(Collectors.toMap(m -> (String) m.get("agency"), m -> (String) m.get("outcome")));
   }
 }
