@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
+import org.partnershipqa.action.Actions;
 import org.partnershipqa.tasks.TaskDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditRounds {
 
   public static final String SUBJECT_TYPE = "audit-round";
+  static final String PROCESS_ID = "themed-audit-round";
   static final String DISCUSSION_ELEMENT = "multiAgencyDiscussion";
   static final String SIGN_OFF_ELEMENT = "signOff";
 
   private final AuditRoundRepository rounds;
   private final SampledChildRepository children;
   private final AgencyReturnRepository returns;
-  private final RoundActionRepository actions;
+  private final Actions actions;
   private final BriefingVersionRepository briefings;
   private final TaskDirectory tasks;
   private final FindingsCompiler compiler;
@@ -33,7 +35,7 @@ public class AuditRounds {
   private final AccessLog accessLog;
 
   AuditRounds(AuditRoundRepository rounds, SampledChildRepository children, AgencyReturnRepository returns,
-      RoundActionRepository actions, BriefingVersionRepository briefings, TaskDirectory tasks,
+      Actions actions, BriefingVersionRepository briefings, TaskDirectory tasks,
       FindingsCompiler compiler, BriefingDrafter drafter, AccessLog accessLog) {
     this.rounds = rounds;
     this.children = children;
@@ -59,10 +61,14 @@ public class AuditRounds {
         s.submittedBy(), s.submittedAt());
     for (int i = 1; i <= 3; i++) {
       String description = text(a.get("action" + i));
-      if (description != null && !actions.existsByRoundIdAndChildIdAndDescription(roundId, child.getId(), description)) {
+      if (description != null) {
+        String lead = text(a.get("action" + i + "LeadAgency"));
         String due = text(a.get("action" + i + "Due"));
-        actions.save(new RoundAction(roundId, child.getId(), description, text(a.get("action" + i + "LeadAgency")),
-            text(a.get("action" + i + "Owner")), due == null ? null : LocalDate.parse(due), Instant.now()));
+        actions.propose(new Actions.Proposal(PROCESS_ID, SUBJECT_TYPE, String.valueOf(roundId),
+            child.getRound().getTitle(), caseReference, text(a.get("gapsInAssurance")), description,
+            // the form offers active agencies only; one deactivated since is left for the QA lead to choose
+            lead != null && actions.isActiveAgency(lead) ? lead : null, text(a.get("action" + i + "Owner")),
+            due == null ? null : LocalDate.parse(due), s.submittedBy()));
       }
     }
     accessLog.record(AccessAction.CHANGE, "sampled-child", String.valueOf(child.getId()), caseReference,
@@ -73,7 +79,7 @@ public class AuditRounds {
   void compileFindings(long roundId) {
     AuditRound round = round(roundId);
     round.findingsCompiled(compiler.compile(round, children.findByRoundIdOrderByIdAsc(roundId),
-        returns.findByRoundIdOrderByIdAsc(roundId), actions.findByRoundIdOrderByIdAsc(roundId)));
+        returns.findByRoundIdOrderByIdAsc(roundId), actions.forSubject(SUBJECT_TYPE, String.valueOf(roundId))));
   }
 
   @Transactional
@@ -96,7 +102,9 @@ public class AuditRounds {
     AuditRound round = round(roundId);
     round.close(Instant.now());
     briefings.findFirstByRoundIdOrderByVersionDesc(roundId).ifPresent(BriefingVersion::publish);
-    actions.findByRoundIdOrderByIdAsc(roundId).forEach(RoundAction::track);
+    String signedOffBy = tasks.latestSubmission(SUBJECT_TYPE, String.valueOf(roundId), null, SIGN_OFF_ELEMENT, null)
+        .map(TaskDirectory.Submission::submittedBy).orElse("system");
+    actions.track(SUBJECT_TYPE, String.valueOf(roundId), signedOffBy);
   }
 
   /** The sign-off decision as submitted on the latest sign-off task. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipqa.action.ActionView;
 import org.partnershipqa.people.People;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ class FindingsCompiler {
   }
 
   Findings compile(AuditRound round, List<SampledChild> children, List<AgencyReturn> returns,
-      List<RoundAction> actions) {
+      List<ActionView> actions) {
     Map<String, Integer> perGrade = gradeCounts();
     children.stream().filter(SampledChild::isModerated).forEach(c -> perGrade.merge(c.getAgreedGrade(), 1, Integer::sum));
 
@@ -70,15 +71,13 @@ class FindingsCompiler {
       themes.add(withdrawn + " agency return(s) were withdrawn and are not part of these findings.");
     }
 
-    Map<Long, String> caseRefs = new LinkedHashMap<>();
-    children.forEach(c -> caseRefs.put(c.getId(), c.getCaseReference()));
     return new Findings(Instant.now(), children.size(), received.size(), (int) withdrawn, perGrade, comparisons,
         headings,
         children.stream().map(c -> new Findings.ChildSummary(c.getCaseReference(), c.getAgreedGrade(),
             c.getRationale(), c.getAssurances(), c.getGapsInAssurance())).toList(),
         disagreement, notEscalated, missed, themes,
-        actions.stream().map(a -> new Findings.ActionSummary(caseRefs.get(a.getChildId()), a.getDescription(),
-            a.getLeadAgency(), a.getOwner(), a.getDueDate() == null ? null : a.getDueDate().toString())).toList());
+        actions.stream().map(a -> new Findings.ActionSummary(a.caseReference(), a.description(), a.leadAgency(),
+            a.owner(), a.dueDate() == null ? null : a.dueDate().toString())).toList());
   }
 
   private static Map<String, Integer> gradeCounts() {

@@ -24,11 +24,6 @@ interface AgencyReturnRepository extends JpaRepository<AgencyReturn, Long> {
   Optional<AgencyReturn> findByChildIdAndAgencyCode(Long childId, String agencyCode);
 }
 
-interface RoundActionRepository extends JpaRepository<RoundAction, Long> {
-  List<RoundAction> findByRoundIdOrderByIdAsc(Long roundId);
-  boolean existsByRoundIdAndChildIdAndDescription(Long roundId, Long childId, String description);
-}
-
 interface BriefingVersionRepository extends JpaRepository<BriefingVersion, Long> {
   List<BriefingVersion> findByRoundIdOrderByVersionDesc(Long roundId);
   Optional<BriefingVersion> findFirstByRoundIdOrderByVersionDesc(Long roundId);

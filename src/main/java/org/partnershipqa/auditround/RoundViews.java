@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
+import org.partnershipqa.action.ActionView;
+import org.partnershipqa.action.Actions;
 import org.partnershipqa.tasks.Task;
 import org.partnershipqa.tasks.TaskDirectory;
 import org.partnershipqa.tasks.TaskState;
@@ -21,13 +23,13 @@ public class RoundViews {
   private final AuditRoundRepository rounds;
   private final SampledChildRepository children;
   private final AgencyReturnRepository returns;
-  private final RoundActionRepository actions;
+  private final Actions actions;
   private final BriefingVersionRepository briefings;
   private final TaskDirectory tasks;
   private final AccessLog accessLog;
 
   RoundViews(ThemeRepository themes, AuditRoundRepository rounds, SampledChildRepository children,
-      AgencyReturnRepository returns, RoundActionRepository actions, BriefingVersionRepository briefings,
+      AgencyReturnRepository returns, Actions actions, BriefingVersionRepository briefings,
       TaskDirectory tasks, AccessLog accessLog) {
     this.themes = themes;
     this.rounds = rounds;
@@ -52,7 +54,7 @@ public class RoundViews {
 
   public record WaitingTask(String name, String caseReference, List<String> groups, java.time.Instant dueAt, boolean overdue) {}
 
-  public record RoundDetail(AuditRound round, List<ChildView> children, Progress progress, List<RoundAction> actions,
+  public record RoundDetail(AuditRound round, List<ChildView> children, Progress progress, List<ActionView> actions,
       List<WaitingTask> waiting, Map<String, Progress> byAgency) {}
 
   @Transactional(readOnly = true)
@@ -84,7 +86,8 @@ public class RoundViews {
         .toList();
     Map<String, Progress> byAgency = all.stream().collect(Collectors.groupingBy(AgencyReturn::getAgencyCode,
         java.util.TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), this::progress)));
-    return new RoundDetail(round, views, progress(all), actions.findByRoundIdOrderByIdAsc(id), waiting, byAgency);
+    return new RoundDetail(round, views, progress(all),
+        actions.forSubject(AuditRounds.SUBJECT_TYPE, String.valueOf(id)), waiting, byAgency);
   }
 
   @Transactional

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.partnershipqa.action.Actions;
 import org.partnershipqa.support.IntegrationTest;
 import org.partnershipqa.support.SignIn;
 import org.partnershipqa.tasks.TaskInbox;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Enumerates every endpoint of the application and proves the server enforces who may call it: nobody
  * without signing in; administration only for administrators; and no agency auditor can read or change a
- * task routed to another agency, whatever its id.
+ * task routed to another agency, or an action another agency leads, whatever its id.
  */
 class EndpointAuthorizationTest extends IntegrationTest {
 
@@ -45,6 +46,7 @@ class EndpointAuthorizationTest extends IntegrationTest {
   @Autowired CamundaClient client;
   @Autowired UserDetailsService users;
   @Autowired TaskInbox inbox;
+  @Autowired Actions actions;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   record Endpoint(HttpMethod method, String pattern) {}
@@ -52,6 +54,9 @@ class EndpointAuthorizationTest extends IntegrationTest {
   @Test
   void everyEndpointIsProtectedAndTasksStayWithinTheirAgency() throws Exception {
     long policeTask = startPoliceTask();
+    long policeAction = actions.propose(new Actions.Proposal("themed-audit-round", "endpoint-check", "1", "Endpoint check",
+        "C-4001", null, "Police action the other agencies must not reach", "police", null, null, "qa.lead")).id();
+    actions.track("endpoint-check", "1", "qa.lead");
     List<Endpoint> endpoints = endpoints();
     assertThat(endpoints).hasSizeGreaterThan(10);
 
@@ -60,7 +65,8 @@ class EndpointAuthorizationTest extends IntegrationTest {
       if (PUBLIC.contains(e.pattern())) {
         continue;
       }
-      String url = e.pattern().replace("{id}", String.valueOf(policeTask)).replace("{caseReference}", "C-4001").replace("{code}", "neglect");
+      String id = String.valueOf(e.pattern().contains("actions/") ? policeAction : policeTask);
+      String url = e.pattern().replace("{id}", id).replace("{caseReference}", "C-4001").replace("{code}", "neglect");
       // nobody signed in: API answers 401, pages send to the sign-in page
       int anonymous = call(e.method(), url, null).getResponse().getStatus();
       if (url.startsWith("/api/")) {
@@ -74,6 +80,8 @@ class EndpointAuthorizationTest extends IntegrationTest {
       int other = call(e.method(), url, "auditor.csc").getResponse().getStatus();
       if (ROLE_AREAS.stream().anyMatch(url::startsWith) && !url.equals("/api/themes")) {
         assertThat(other).as("auditor on %s %s", e.method(), url).isEqualTo(403);
+      } else if (e.pattern().contains("actions/{id}")) {
+        assertThat(other).as("other agency on %s %s", e.method(), url).isEqualTo(404);
       } else if (e.pattern().contains("{id}") && e.pattern().contains("tasks")) {
         assertThat(other).as("other agency on %s %s", e.method(), url).isIn(403, 404);
       } else {
@@ -88,6 +96,7 @@ class EndpointAuthorizationTest extends IntegrationTest {
     MvcResult r = mvc.perform(request(HttpMethod.GET, "/api/tasks/" + policeTask).with(police)).andReturn();
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
     assertThat(r.getResponse().getContentAsString()).contains("\"state\":\"OPEN\"").contains("\"answers\":{}");
+    assertThat(actions.forSubject("endpoint-check", "1").getFirst().status().name()).isEqualTo("NOT_STARTED");
 
     // the incidents page and its retry: administrators only, and the retry needs the CSRF token
     assertThat(endpoints).contains(new Endpoint(HttpMethod.GET, "/admin/incidents"),
