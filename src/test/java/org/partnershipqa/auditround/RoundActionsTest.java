@@ -41,7 +41,7 @@ class RoundActionsTest extends IntegrationTest {
     RoundTestApi api = new RoundTestApi(mvc, json);
     long roundId = api.launch(launchBody("Actions round", LocalDate.now().plusDays(30),
         List.of(child("RA/2026/1", "csc")))).get("id").asLong();
-    long audit = await().atMost(WAIT).until(() -> api.openTasks("auditor.csc", roundId, "singleAgencyAudit"),
+    long audit = await().atMost(WAIT).until(() -> api.openTasks("auditor.csc", roundId, "provideReturn"),
         l -> l.size() == 1).getFirst().get("id").asLong();
     api.submit(audit, "auditor.csc", api.auditAnswers(audit, "auditor.csc", "good"));
     long discussion = await().atMost(WAIT).until(() -> api.openTasks("pqa.member", roundId, "multiAgencyDiscussion"),
