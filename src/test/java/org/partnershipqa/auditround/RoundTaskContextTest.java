@@ -56,7 +56,7 @@ class RoundTaskContextTest extends IntegrationTest {
     long policeTask = awaitOpen("auditor.police", roundId, "single-agency-audit").get("id").asLong();
     Document audit = page("/tasks/" + policeTask, "auditor.police");
     assertThat(audit.select("#round-facts").text()).contains("Context round side by side").contains("Neglect");
-    assertThat(audit.select("#child-facts").text()).contains("TC/2026/101").contains("7").contains("Female")
+    assertThat(audit.select("#child-facts").text()).contains("Age 7").contains("Female")
         .contains("Child in need");
     assertThat(audit.select("#agency-deadline").text()).isEqualTo("Police return due by " + WORDS.format(deadline));
     assertThat(about(page("/tasks", "auditor.police"), policeTask))
@@ -92,7 +92,7 @@ class RoundTaskContextTest extends IntegrationTest {
     List<String> questions = table.select("tbody th").eachText();
     assertThat(questions.indexOf("Overall single-agency grade")).isLessThan(questions.indexOf("Evidence reviewed"));
 
-    assertThat(page.select("#child-facts").text()).contains("TC/2026/101").contains("Female");
+    assertThat(page.select("#child-facts").text()).contains("Female").contains("Child in need");
     assertThat(page.select("a[href*=/audit-rounds/" + roundId + "/children/]")).hasSize(1);
     assertThat(accessLog.count("sampled-child", String.valueOf(childId), AccessAction.VIEW)).isEqualTo(viewsBefore + 1);
     assertThat(about(page("/tasks", "pqa.member"), discussion)).isEqualTo("Context round side by side · TC/2026/101");
