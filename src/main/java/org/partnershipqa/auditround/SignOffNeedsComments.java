@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SignOffNeedsComments implements TaskSubmissionCheck {
 
-  static final String MESSAGE = "Enter comments saying what needs to change before the findings and briefing can be approved";
+  static final String MESSAGE =
+      "Enter comments saying what needs to change before the findings and briefing can be approved";
 
   @Override
   public Map<String, String> errors(Task task, FormSubmission submission) {

@@ -72,7 +72,8 @@ class TaskApiController {
     PartnershipUser user = CurrentUser.get();
     Task task = inbox.view(id, user);
     FormDefinition form = inbox.formOf(task);
-    return new TaskDetail(TaskSummary.of(task, contexts.summaryFor(task, user).orElse(null)), json.readTree(form.json()), task.getAnswers(),
+    String context = contexts.summaryFor(task, user).orElse(null);
+    return new TaskDetail(TaskSummary.of(task, context), json.readTree(form.json()), task.getAnswers(),
         task.getDraftSavedAt(), task.getSubmittedBy(), task.getSubmittedAt(), task.getCompletedAt(),
         task.getClosedReason());
   }

@@ -6,12 +6,15 @@ import static org.partnershipqa.auditround.RoundTestApi.launchBody;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Audit-round tasks carry their context: the discussion shows every agency's return side by side, an auditor's
@@ -64,7 +68,8 @@ class RoundTaskContextTest extends IntegrationTest {
     assertThat(api.task(policeTask, "auditor.police").get("task").get("context").asText())
         .isEqualTo("Context round side by side · TC/2026/101 · Police");
 
-    submitAudit(api, roundId, "auditor.police", "requires-improvement", "Police evidence: custody and CAD records", "yes");
+    submitAudit(api, roundId, "auditor.police", "requires-improvement", "Police evidence: custody and CAD records",
+        "yes");
     submitAudit(api, roundId, "auditor.csc", "good", "Social care evidence: assessments and plans", "no");
     submitAudit(api, roundId, "auditor.gp", "outstanding", "GP evidence: consultation notes", "no");
 
@@ -79,11 +84,13 @@ class RoundTaskContextTest extends IntegrationTest {
         police -> assertThat(police).startsWith("Police").contains("Received"),
         csc -> assertThat(csc).startsWith("Children's social care").contains("Received"),
         gp -> assertThat(gp).startsWith("GP and primary care").contains("Received"));
-    assertThat(cells(table, "Overall single-agency grade")).containsExactly("Requires improvement", "Good", "Outstanding");
+    assertThat(cells(table, "Overall single-agency grade"))
+        .containsExactly("Requires improvement", "Good", "Outstanding");
     assertThat(cells(table, "Evidence reviewed")).containsExactly("Police evidence: custody and CAD records",
         "Social care evidence: assessments and plans", "GP evidence: consultation notes");
     assertThat(cells(table, "Did professional disagreement arise?")).containsExactly("Yes", "No", "No");
-    assertThat(cells(table, "Was the escalation policy used?")).containsExactly("Not applicable", "Not applicable", "Not applicable");
+    assertThat(cells(table, "Was the escalation policy used?"))
+        .containsExactly("Not applicable", "Not applicable", "Not applicable");
     assertThat(cells(table, "Voice of the child: how were the child's wishes and feelings heard?")).hasSize(3);
     // a theme heading, graded in words; no codes or field keys anywhere in the table
     assertThat(table.select("tbody th").eachText()).contains("Voice of the child");
@@ -121,7 +128,8 @@ class RoundTaskContextTest extends IntegrationTest {
 
     // returning without comments: the page says so, keeps the decision, and nothing is submitted
     MockHttpServletResponse refused = mvc.perform(post("/tasks/" + signOff).with(as("pqa.member")).with(csrf())
-        .param("action", "submit").param("signOffDecision", "return").param("signOffComments", "  ")).andReturn().getResponse();
+        .param("action", "submit").param("signOffDecision", "return").param("signOffComments", "  "))
+        .andReturn().getResponse();
     assertThat(refused.getStatus()).isEqualTo(400);
     Document refusedPage = Jsoup.parse(refused.getContentAsString());
     assertThat(refusedPage.title()).startsWith("Error: ");
@@ -141,11 +149,11 @@ class RoundTaskContextTest extends IntegrationTest {
     String comments = "Please say more about escalation in panel 6";
     mvc.perform(post("/tasks/" + signOff).with(as("pqa.member")).with(csrf()).param("action", "submit")
         .param("signOffDecision", "return").param("signOffComments", comments))
-        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is3xxRedirection());
+        .andExpect(status().is3xxRedirection());
     long secondReview = await().atMost(WAIT).until(() -> openByForm("qa.lead", roundId, "review-findings"),
         l -> l.size() == 1 && l.getFirst().get("id").asLong() != review).getFirst().get("id").asLong();
     Document reviewAgain = page("/tasks/" + secondReview, "qa.lead");
-    String today = WORDS.format(LocalDate.now(java.time.ZoneId.of("Europe/London")));
+    String today = WORDS.format(LocalDate.now(ZoneId.of("Europe/London")));
     assertThat(reviewAgain.select("#last-return").text()).contains(comments).contains("Parker Quality").contains(today);
 
     // and so does the round page, and the next sign-off task
@@ -177,7 +185,7 @@ class RoundTaskContextTest extends IntegrationTest {
   }
 
   private List<JsonNode> openByForm(String user, long roundId, String formKey) throws Exception {
-    List<JsonNode> found = new java.util.ArrayList<>();
+    List<JsonNode> found = new ArrayList<>();
     for (JsonNode t : new RoundTestApi(mvc, json).call(get("/api/tasks"), user, 200)) {
       if (String.valueOf(roundId).equals(t.path("subjectId").asText()) && formKey.equals(t.path("formKey").asText())
           && "OPEN".equals(t.path("state").asText())) {
@@ -190,7 +198,7 @@ class RoundTaskContextTest extends IntegrationTest {
   /** The answers of one question (row), one per agency (column). */
   private static List<String> cells(Element table, String question) {
     Element row = table.select("tbody tr").stream().filter(r -> r.selectFirst("th").text().equals(question))
-        .findFirst().orElseThrow(() -> new AssertionError("No row " + question + " in " + table.select("tbody th").eachText()));
+        .findFirst().orElseThrow(() -> new AssertionError("No row " + question));
     return row.select("td").eachText();
   }
 
@@ -207,7 +215,7 @@ class RoundTaskContextTest extends IntegrationTest {
     return Jsoup.parse(response.getContentAsString());
   }
 
-  private org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
+  private RequestPostProcessor as(String user) {
     return SignIn.as(users, user);
   }
 

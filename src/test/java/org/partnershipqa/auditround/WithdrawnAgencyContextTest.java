@@ -75,7 +75,8 @@ class WithdrawnAgencyContextTest extends IntegrationTest {
     assertThat(inboxLink.closest("tr").select("td.app-task-about").text())
         .isEqualTo("Withdrawn agency round · TW/2026/301 · GP and primary care");
 
-    api.submit(chase, "qa.lead", Map.of("chaseDecision", "withdraw", "chaseNote", "The practice holds no records for this child"));
+    api.submit(chase, "qa.lead",
+        Map.of("chaseDecision", "withdraw", "chaseNote", "The practice holds no records for this child"));
 
     // the discussion shows the two returns and the GP practice withdrawn, with the reason
     long discussion = awaitOpen("pqa.member", roundId, "multi-agency-discussion").get("id").asLong();
