@@ -34,12 +34,15 @@ class RoundController {
   private final RoundLauncher launcher;
   private final AuditRounds rounds;
   private final People people;
+  private final SignOffDecisions signOffs;
 
-  RoundController(RoundViews views, RoundLauncher launcher, AuditRounds rounds, People people) {
+  RoundController(RoundViews views, RoundLauncher launcher, AuditRounds rounds, People people,
+      SignOffDecisions signOffs) {
     this.views = views;
     this.launcher = launcher;
     this.rounds = rounds;
     this.people = people;
+    this.signOffs = signOffs;
   }
 
   @GetMapping("/audit-rounds")
@@ -146,6 +149,7 @@ class RoundController {
     model.addAttribute("d", views.detail(id));
     model.addAttribute("agencyNames", agencyNames());
     model.addAttribute("briefings", views.briefingVersions(id));
+    model.addAttribute("signOffs", signOffs.of(id));
     return "auditround/round";
   }
 

@@ -44,4 +44,10 @@ public class People {
   public String agencyName(String code) {
     return agencies.findByCode(code).map(Agency::getName).orElse(code);
   }
+
+  /** The person's name as shown to others; the username when there is no such person. */
+  public String displayName(String username) {
+    return username == null ? null
+        : users.findByUsernameIgnoreCase(username).map(AppUser::getDisplayName).orElse(username);
+  }
 }

@@ -29,22 +29,28 @@ class TaskApiController {
 
   private final TaskInbox inbox;
   private final FormValidator validator;
+  private final TaskSubmissionChecks checks;
+  private final TaskContexts contexts;
   private final ObjectMapper json;
 
-  TaskApiController(TaskInbox inbox, FormValidator validator, ObjectMapper json) {
+  TaskApiController(TaskInbox inbox, FormValidator validator, TaskSubmissionChecks checks, TaskContexts contexts,
+      ObjectMapper json) {
     this.inbox = inbox;
     this.validator = validator;
+    this.checks = checks;
+    this.contexts = contexts;
     this.json = json;
   }
 
+  /** @param context what the task is about, in one line, as the feature owning its process says (or null) */
   record TaskSummary(long id, String name, String process, String element, TaskState state, Instant dueAt,
       Instant createdAt, String subjectType, String subjectId, String caseReference, String formKey,
-      List<String> candidateGroups) {
+      List<String> candidateGroups, String context) {
 
-    static TaskSummary of(Task t) {
+    static TaskSummary of(Task t, String context) {
       return new TaskSummary(t.getId(), t.getName(), t.getBpmnProcessId(), t.getElementId(), t.getState(),
           t.getDueAt(), t.getCreatedAt(), t.getSubjectType(), t.getSubjectId(), t.getCaseReference(),
-          t.getFormKey(), t.getCandidateGroups());
+          t.getFormKey(), t.getCandidateGroups(), context);
     }
   }
 
@@ -55,14 +61,19 @@ class TaskApiController {
 
   @GetMapping
   List<TaskSummary> mine() {
-    return inbox.openFor(CurrentUser.get()).stream().map(TaskSummary::of).toList();
+    PartnershipUser user = CurrentUser.get();
+    List<Task> open = inbox.openFor(user);
+    Map<Long, String> summaries = contexts.summaries(open, user);
+    return open.stream().map(t -> TaskSummary.of(t, summaries.get(t.getId()))).toList();
   }
 
   @GetMapping("/{id}")
   TaskDetail one(@PathVariable long id) throws IOException {
-    Task task = inbox.view(id, CurrentUser.get());
+    PartnershipUser user = CurrentUser.get();
+    Task task = inbox.view(id, user);
     FormDefinition form = inbox.formOf(task);
-    return new TaskDetail(TaskSummary.of(task), json.readTree(form.json()), task.getAnswers(),
+    String context = contexts.summaryFor(task, user).orElse(null);
+    return new TaskDetail(TaskSummary.of(task, context), json.readTree(form.json()), task.getAnswers(),
         task.getDraftSavedAt(), task.getSubmittedBy(), task.getSubmittedAt(), task.getCompletedAt(),
         task.getClosedReason());
   }
@@ -72,7 +83,8 @@ class TaskApiController {
   ResponseEntity<?> submit(@PathVariable long id, @RequestBody Map<String, Object> answers) {
     PartnershipUser user = CurrentUser.get();
     Task task = inbox.find(id, user);
-    FormSubmission submission = validator.fromJson(inbox.formOf(task), answers);
+    FormDefinition form = inbox.formOf(task);
+    FormSubmission submission = checks.apply(task, form, validator.fromJson(form, answers));
     if (!submission.valid()) {
       return ResponseEntity.badRequest().body(invalid(submission));
     }

@@ -3,8 +3,10 @@ package org.partnershipqa.tasks;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.partnershipqa.database.DatabaseUnavailable;
 import org.partnershipqa.forms.FormDefinition;
 import org.partnershipqa.forms.FormSubmission;
@@ -33,26 +35,35 @@ class TaskController {
 
   private final TaskInbox inbox;
   private final FormValidator validator;
+  private final TaskSubmissionChecks checks;
+  private final TaskContexts contexts;
 
-  TaskController(TaskInbox inbox, FormValidator validator) {
+  TaskController(TaskInbox inbox, FormValidator validator, TaskSubmissionChecks checks, TaskContexts contexts) {
     this.inbox = inbox;
     this.validator = validator;
+    this.checks = checks;
+    this.contexts = contexts;
   }
 
   @GetMapping("/tasks")
   String inbox(Model model) {
     PartnershipUser user = CurrentUser.get();
-    model.addAttribute("open", inbox.openFor(user));
-    model.addAttribute("finished", inbox.recentlyFinishedFor(user));
+    List<Task> open = inbox.openFor(user);
+    List<Task> finished = inbox.recentlyFinishedFor(user);
+    model.addAttribute("open", open);
+    model.addAttribute("finished", finished);
+    model.addAttribute("summaries", contexts.summaries(Stream.concat(open.stream(), finished.stream()).toList(), user));
     model.addAttribute("now", Instant.now());
     return INBOX;
   }
 
   @GetMapping("/tasks/{id}")
   String show(@PathVariable long id, Model model, HttpSession session) {
-    Task task = inbox.view(id, CurrentUser.get());
+    PartnershipUser user = CurrentUser.get();
+    Task task = inbox.view(id, user);
     FormDefinition form = inbox.formOf(task);
     RecentTaskPages.remember(session, task, form);
+    withContext(model, task, user);
     return render(model, task, form, task.getAnswers(), Map.of(), true);
   }
 
@@ -92,8 +103,10 @@ class TaskController {
         redirect.addFlashAttribute("notice", "Your draft has been saved. You can come back to it later.");
         return "redirect:/tasks/" + id;
       }
+      submission = checks.apply(task, form, submission);
       if (!submission.valid()) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
+        withContext(model, task, user);
         return render(model, task, form, validator.redisplayValues(form, task.getAnswers(), submission),
             submission.errors(), false);
       }
@@ -102,8 +115,14 @@ class TaskController {
     } catch (TaskNotOpenException e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("problem", e.getMessage());
+      withContext(model, task, user);
       return render(model, inbox.view(id, user), form, task.getAnswers(), Map.of(), true);
     }
+  }
+
+  /** What the feature owning the task's process shows above the form (not on the database-outage page). */
+  private void withContext(Model model, Task task, PartnershipUser user) {
+    contexts.contextFor(task, user).ifPresent(c -> model.addAttribute("taskContext", c));
   }
 
   private String render(Model model, Task task, FormDefinition form, Map<String, Object> values,
