@@ -99,6 +99,13 @@ public class Task {
     return dueAt != null && state.isOpenForAnswers() && now.isAfter(dueAt);
   }
 
+  /** Refuses answers to a task that is submitted or closed: checked before the answers are, so the reply is 409. */
+  void requireOpen() {
+    if (!state.isOpenForAnswers()) {
+      throw new TaskNotOpenException(id, state);
+    }
+  }
+
   void saveDraft(Map<String, Object> raw, Instant now) {
     this.answers = new LinkedHashMap<>(raw);
     this.draftSavedAt = now;

@@ -83,6 +83,7 @@ class TaskApiController {
   ResponseEntity<?> submit(@PathVariable long id, @RequestBody Map<String, Object> answers) {
     PartnershipUser user = CurrentUser.get();
     Task task = inbox.find(id, user);
+    task.requireOpen();
     FormDefinition form = inbox.formOf(task);
     FormSubmission submission = checks.apply(task, form, validator.fromJson(form, answers));
     if (!submission.valid()) {

@@ -103,6 +103,7 @@ class TaskController {
         redirect.addFlashAttribute("notice", "Your draft has been saved. You can come back to it later.");
         return "redirect:/tasks/" + id;
       }
+      task.requireOpen();
       submission = checks.apply(task, form, submission);
       if (!submission.valid()) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());

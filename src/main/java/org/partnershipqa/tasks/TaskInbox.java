@@ -78,7 +78,7 @@ public class TaskInbox {
   @Transactional
   public Task saveDraft(long id, PartnershipUser user, Map<String, Object> raw) {
     Task task = lockedVisible(id, user);
-    requireOpen(task);
+    task.requireOpen();
     task.saveDraft(raw, Instant.now(clock));
     accessLog.record(AccessAction.CHANGE, RECORD_TYPE, String.valueOf(id), task.getCaseReference(), "draft saved");
     return task;
@@ -94,7 +94,7 @@ public class TaskInbox {
       throw new IllegalArgumentException("Only validated answers can be submitted");
     }
     Task task = lockedVisible(id, user);
-    requireOpen(task);
+    task.requireOpen();
     task.submit(submission.values(), user.username(), Instant.now(clock));
     accessLog.record(AccessAction.SUBMIT, RECORD_TYPE, String.valueOf(id), task.getCaseReference(), task.getName());
     events.publishEvent(new TaskSubmitted(task.getId(), task.getJobKey()));
@@ -109,11 +109,5 @@ public class TaskInbox {
   private Task lockedVisible(long id, PartnershipUser user) {
     return tasks.findByIdForUpdate(id).filter(t -> t.isVisibleTo(user.candidateGroups()))
         .orElseThrow(() -> new TaskNotFoundException(id));
-  }
-
-  private static void requireOpen(Task task) {
-    if (!task.getState().isOpenForAnswers()) {
-      throw new TaskNotOpenException(task.getId(), task.getState());
-    }
   }
 }

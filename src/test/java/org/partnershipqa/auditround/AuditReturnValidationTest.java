@@ -108,5 +108,14 @@ class AuditReturnValidationTest extends IntegrationTest {
     assertThat(after.get("task").get("state").asText()).isEqualTo("OPEN");
     assertThat(after.get("submittedBy").isNull()).isTrue();
     assertThat(api.returnOf(roundId, "police").get("state").asText()).isEqualTo("AWAITED");
+
+    // once submitted, any further answers - valid or not - are refused as a conflict (409), not judged (400)
+    api.submit(taskId, "auditor.police", api.auditAnswers(taskId, "auditor.police", "good"));
+    RoundTestApi.Reply again = api.postJson("/api/tasks/" + taskId + "/submission", answers, "auditor.police");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().get("detail").asText()).contains("already been submitted");
+    MockHttpServletResponse pageAgain = mvc.perform(post("/tasks/" + taskId).with(SignIn.as(users, "auditor.police"))
+        .with(csrf()).param("action", "submit").param("overallGrade", "excellent")).andReturn().getResponse();
+    assertThat(pageAgain.getStatus()).isEqualTo(409);
   }
 }
