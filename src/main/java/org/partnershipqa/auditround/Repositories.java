@@ -28,8 +28,3 @@ interface RoundActionRepository extends JpaRepository<RoundAction, Long> {
   List<RoundAction> findByRoundIdOrderByIdAsc(Long roundId);
   boolean existsByRoundIdAndChildIdAndDescription(Long roundId, Long childId, String description);
 }
-
-interface BriefingVersionRepository extends JpaRepository<BriefingVersion, Long> {
-  List<BriefingVersion> findByRoundIdOrderByVersionDesc(Long roundId);
-  Optional<BriefingVersion> findFirstByRoundIdOrderByVersionDesc(Long roundId);
-}

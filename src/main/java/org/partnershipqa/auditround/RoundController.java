@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipqa.briefing.Briefings;
 import org.partnershipqa.people.CurrentUser;
 import org.partnershipqa.people.People;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The QA lead's pages for themed audit rounds: list with progress, launch (prepare the sample, confirm the
- * agencies per child, launch), a round's progress and findings, the returns side by side, the briefing.
+ * agencies per child, launch), a round's progress and findings, the returns side by side. The briefing's pages
+ * are the briefing module's ({@code /briefings/audit-round/{id}}).
  */
 @Controller
 @PreAuthorize("hasAnyRole('QA_LEAD', 'PQA_MEMBER')")
@@ -34,12 +36,14 @@ class RoundController {
   private final RoundLauncher launcher;
   private final AuditRounds rounds;
   private final People people;
+  private final Briefings briefings;
 
-  RoundController(RoundViews views, RoundLauncher launcher, AuditRounds rounds, People people) {
+  RoundController(RoundViews views, RoundLauncher launcher, AuditRounds rounds, People people, Briefings briefings) {
     this.views = views;
     this.launcher = launcher;
     this.rounds = rounds;
     this.people = people;
+    this.briefings = briefings;
   }
 
   @GetMapping("/audit-rounds")
@@ -145,7 +149,7 @@ class RoundController {
   String show(@PathVariable long id, Model model) {
     model.addAttribute("d", views.detail(id));
     model.addAttribute("agencyNames", agencyNames());
-    model.addAttribute("briefings", views.briefingVersions(id));
+    model.addAttribute("briefings", briefings.versions(AuditRounds.briefingOf(id)));
     return "auditround/round";
   }
 
@@ -158,23 +162,17 @@ class RoundController {
     return "auditround/child";
   }
 
+  /** The briefing lives in the briefing module; this address stays for links and bookmarks. */
   @GetMapping("/audit-rounds/{id}/briefing")
-  String briefing(@PathVariable long id, Model model) {
-    model.addAttribute("round", rounds.round(id));
-    model.addAttribute("versions", views.briefingVersions(id));
-    return "auditround/briefing";
+  String briefing(@PathVariable long id) {
+    return "redirect:/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id;
   }
 
+  /** A briefing page opened before the upgrade still saves (through the same checks). */
   @PostMapping("/audit-rounds/{id}/briefing")
   @PreAuthorize("hasRole('QA_LEAD')")
-  String editBriefing(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-    List<BriefingPanel> panels = new ArrayList<>();
-    for (int n = 1; form.containsKey("title" + n); n++) {
-      panels.add(new BriefingPanel(n, form.get("title" + n).trim(), form.getOrDefault("text" + n, "").trim()));
-    }
-    BriefingVersion saved = rounds.editBriefing(id, panels, CurrentUser.get().username());
-    redirect.addFlashAttribute("notice", "Saved as version " + saved.getVersion());
-    return "redirect:/audit-rounds/" + id + "/briefing";
+  String editBriefing(@PathVariable long id) {
+    return "forward:/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id;
   }
 
   private String prepareView(Model model, Map<String, String> errors) {

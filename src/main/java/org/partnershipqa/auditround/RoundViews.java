@@ -22,19 +22,16 @@ public class RoundViews {
   private final SampledChildRepository children;
   private final AgencyReturnRepository returns;
   private final RoundActionRepository actions;
-  private final BriefingVersionRepository briefings;
   private final TaskDirectory tasks;
   private final AccessLog accessLog;
 
   RoundViews(ThemeRepository themes, AuditRoundRepository rounds, SampledChildRepository children,
-      AgencyReturnRepository returns, RoundActionRepository actions, BriefingVersionRepository briefings,
-      TaskDirectory tasks, AccessLog accessLog) {
+      AgencyReturnRepository returns, RoundActionRepository actions, TaskDirectory tasks, AccessLog accessLog) {
     this.themes = themes;
     this.rounds = rounds;
     this.children = children;
     this.returns = returns;
     this.actions = actions;
-    this.briefings = briefings;
     this.tasks = tasks;
     this.accessLog = accessLog;
   }
@@ -95,11 +92,6 @@ public class RoundViews {
     accessLog.record(AccessAction.VIEW, "sampled-child", String.valueOf(child.getId()), caseReference,
         "returns side by side");
     return new ChildView(child, mine, progress(mine));
-  }
-
-  @Transactional(readOnly = true)
-  public List<BriefingVersion> briefingVersions(long roundId) {
-    return briefings.findByRoundIdOrderByVersionDesc(roundId);
   }
 
   private Progress progress(List<AgencyReturn> list) {
