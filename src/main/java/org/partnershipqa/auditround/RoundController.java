@@ -2,6 +2,7 @@ package org.partnershipqa.auditround;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.partnershipqa.briefing.Briefings;
 import org.partnershipqa.people.CurrentUser;
 import org.partnershipqa.people.People;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -168,11 +171,12 @@ class RoundController {
     return "redirect:/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id;
   }
 
-  /** A briefing page opened before the upgrade still saves (through the same checks). */
+  /** A briefing page opened before the upgrade still saves: 307 makes the browser post the same form there. */
   @PostMapping("/audit-rounds/{id}/briefing")
   @PreAuthorize("hasRole('QA_LEAD')")
-  String editBriefing(@PathVariable long id) {
-    return "forward:/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id;
+  ResponseEntity<Void> editBriefing(@PathVariable long id) {
+    return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+        .location(URI.create("/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id)).build();
   }
 
   private String prepareView(Model model, Map<String, String> errors) {

@@ -36,7 +36,7 @@ class EndpointAuthorizationTest extends IntegrationTest {
 
   /** Areas only some roles may enter; an agency auditor is refused in all of them. */
   private static final List<String> ROLE_AREAS = List.of("/admin/", "/api/admin/", "/audit-rounds",
-      "/api/audit-rounds", "/outbox", "/concerns", "/themes");
+      "/api/audit-rounds", "/outbox", "/concerns", "/themes", "/briefings/");
 
   /** Endpoints anyone may call. */
   private static final Set<String> PUBLIC = Set.of("/login", "/error");
@@ -60,7 +60,8 @@ class EndpointAuthorizationTest extends IntegrationTest {
       if (PUBLIC.contains(e.pattern())) {
         continue;
       }
-      String url = e.pattern().replace("{id}", String.valueOf(policeTask)).replace("{caseReference}", "C-4001").replace("{code}", "neglect");
+      String url = e.pattern().replace("{id}", String.valueOf(policeTask)).replace("{caseReference}", "C-4001").replace("{code}", "neglect")
+          .replace("{subjectType}", "audit-round").replace("{subjectId}", "1").replace("{number}", "1");
       // nobody signed in: API answers 401, pages send to the sign-in page
       int anonymous = call(e.method(), url, null).getResponse().getStatus();
       if (url.startsWith("/api/")) {
@@ -88,6 +89,12 @@ class EndpointAuthorizationTest extends IntegrationTest {
     MvcResult r = mvc.perform(request(HttpMethod.GET, "/api/tasks/" + policeTask).with(police)).andReturn();
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
     assertThat(r.getResponse().getContentAsString()).contains("\"state\":\"OPEN\"").contains("\"answers\":{}");
+
+    // the briefing pages are among them (and so refused to agency auditors above)
+    assertThat(endpoints).contains(new Endpoint(HttpMethod.GET, "/briefings/{subjectType}/{subjectId}"),
+        new Endpoint(HttpMethod.POST, "/briefings/{subjectType}/{subjectId}"),
+        new Endpoint(HttpMethod.POST, "/briefings/{subjectType}/{subjectId}/sign-off-request"),
+        new Endpoint(HttpMethod.GET, "/briefings/{subjectType}/{subjectId}/versions/{number}"));
 
     // the incidents page and its retry: administrators only, and the retry needs the CSRF token
     assertThat(endpoints).contains(new Endpoint(HttpMethod.GET, "/admin/incidents"),
