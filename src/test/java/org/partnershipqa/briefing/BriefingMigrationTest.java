@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershipqa.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * V9 moves the briefings and sign-off history of rounds saved before it into the briefing tables: a closed
@@ -21,7 +24,15 @@ class BriefingMigrationTest extends IntegrationTest {
 
   static final String SCHEMA = "briefing_migration_test";
 
-  @Autowired DataSource dataSource;
+  @Autowired DataSource appDataSource;
+  DataSource dataSource;
+
+  /** Connections of their own: the search path Flyway sets must never reach the application's pool. */
+  @BeforeEach
+  void ownConnections() {
+    HikariDataSource app = (HikariDataSource) appDataSource;
+    dataSource = new DriverManagerDataSource(app.getJdbcUrl(), app.getUsername(), app.getPassword());
+  }
 
   @AfterEach
   void dropSchema() {
