@@ -101,7 +101,7 @@ class BriefingController {
         : published.filter(p -> p.getNumber() != number);
     model.addAttribute("subject", subject);
     model.addAttribute("path", path(subject));
-    model.addAttribute("title", briefings.title(subject).orElse(""));
+    model.addAttribute("briefingTitle", briefings.title(subject).orElse(""));
     model.addAttribute("subjectLink", link(subject).orElse(null));
     model.addAttribute("version", version);
     model.addAttribute("panels", PanelText.of(version.getPanels()));
@@ -128,7 +128,7 @@ class BriefingController {
     Optional<BriefingVersion> published = briefings.published(subject);
     model.addAttribute("subject", subject);
     model.addAttribute("path", path(subject));
-    model.addAttribute("title", briefings.title(subject).orElse(""));
+    model.addAttribute("briefingTitle", briefings.title(subject).orElse(""));
     model.addAttribute("subjectLink", link(subject).orElse(null));
     model.addAttribute("latest", latest.orElse(null));
     model.addAttribute("published", published.orElse(null));

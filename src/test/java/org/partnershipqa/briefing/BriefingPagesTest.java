@@ -99,6 +99,7 @@ class BriefingPagesTest extends IntegrationTest {
   void aPqaMemberReadsTheBriefingAsTextAndCannotSave() throws Exception {
     BriefingSubject subject = drafted();
     Document draft = page("pqa.member", path(subject));
+    assertThat(draft.select(".govuk-caption-l").text()).isEqualTo("Pages briefing");
     assertThat(draft.select("main textarea")).isEmpty();
     assertThat(draft.select("main form")).isEmpty();
     assertThat(draft.select("main button")).isEmpty();
