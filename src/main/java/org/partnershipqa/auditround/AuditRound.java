@@ -12,9 +12,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -48,9 +45,6 @@ public class AuditRound {
 
   @JdbcTypeCode(SqlTypes.JSON)
   private Findings findings;
-
-  @JdbcTypeCode(SqlTypes.JSON)
-  private List<Map<String, Object>> signOffHistory = new ArrayList<>();
 
   private String createdBy;
   private Instant createdAt;
@@ -97,13 +91,11 @@ public class AuditRound {
     }
   }
 
-  void signOffRecorded(String decision, String comments, String by, Instant at, String key) {
-    boolean seen = signOffHistory.stream().anyMatch(h -> key.equals(h.get("key")));
-    if (!seen) {
-      signOffHistory.add(Map.of("key", key, "decision", decision, "comments", comments == null ? "" : comments,
-          "by", by == null ? "" : by, "at", at.toString()));
+  /** The PQA sub-group decided on the briefing (kept in the briefing module); a closed round stays closed. */
+  void signOffDecided(boolean approved) {
+    if (state != RoundState.CLOSED) {
+      state = approved ? RoundState.SIGN_OFF : RoundState.FINDINGS;
     }
-    state = "approve".equals(decision) ? RoundState.SIGN_OFF : RoundState.FINDINGS;
   }
 
   void close(Instant at) {
@@ -126,7 +118,6 @@ public class AuditRound {
   public Long getRandomSeed() { return randomSeed; }
   public Integer getCohortSize() { return cohortSize; }
   public Findings getFindings() { return findings; }
-  public List<Map<String, Object>> getSignOffHistory() { return List.copyOf(signOffHistory); }
   public String getCreatedBy() { return createdBy; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getClosedAt() { return closedAt; }

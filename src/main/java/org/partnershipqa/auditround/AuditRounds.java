@@ -2,12 +2,14 @@ package org.partnershipqa.auditround;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
 import org.partnershipqa.action.Actions;
+import org.partnershipqa.briefing.BriefingDecided;
+import org.partnershipqa.briefing.BriefingSubject;
+import org.partnershipqa.briefing.Briefings;
 import org.partnershipqa.tasks.TaskDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +30,15 @@ public class AuditRounds {
   private final SampledChildRepository children;
   private final AgencyReturnRepository returns;
   private final Actions actions;
-  private final BriefingVersionRepository briefings;
+  private final Briefings briefings;
   private final TaskDirectory tasks;
   private final FindingsCompiler compiler;
-  private final BriefingDrafter drafter;
+  private final BriefingFacts briefingFacts;
   private final AccessLog accessLog;
 
   AuditRounds(AuditRoundRepository rounds, SampledChildRepository children, AgencyReturnRepository returns,
-      Actions actions, BriefingVersionRepository briefings, TaskDirectory tasks,
-      FindingsCompiler compiler, BriefingDrafter drafter, AccessLog accessLog) {
+      Actions actions, Briefings briefings, TaskDirectory tasks,
+      FindingsCompiler compiler, BriefingFacts briefingFacts, AccessLog accessLog) {
     this.rounds = rounds;
     this.children = children;
     this.returns = returns;
@@ -44,7 +46,7 @@ public class AuditRounds {
     this.briefings = briefings;
     this.tasks = tasks;
     this.compiler = compiler;
-    this.drafter = drafter;
+    this.briefingFacts = briefingFacts;
     this.accessLog = accessLog;
   }
 
@@ -82,29 +84,33 @@ public class AuditRounds {
         returns.findByRoundIdOrderByIdAsc(roundId), actions.forSubject(SUBJECT_TYPE, String.valueOf(roundId))));
   }
 
+  /** Drafts the briefing from the findings; a briefing drafted before is kept (the QA lead's edits survive). */
   @Transactional
   void draftBriefing(long roundId) {
-    if (briefings.findFirstByRoundIdOrderByVersionDesc(roundId).isPresent()) {
-      return; // drafted before: keep the QA lead's edits
-    }
     AuditRound round = round(roundId);
-    briefings.save(new BriefingVersion(roundId, 1, drafter.draft(round, children.findByRoundIdOrderByIdAsc(roundId),
-        returns.findByRoundIdOrderByIdAsc(roundId)), "system", Instant.now()));
+    briefings.draft(briefingOf(roundId), round.getTitle(), briefingFacts.of(round,
+        children.findByRoundIdOrderByIdAsc(roundId), returns.findByRoundIdOrderByIdAsc(roundId)), "system");
   }
 
+  /** The decision is the briefing's; the round follows it through {@link BriefingDecided} (RoundSignOffListener). */
   @Transactional
   void recordSignOff(long roundId, String decision, String comments, String by, String key) {
-    round(roundId).signOffRecorded(decision, comments, by, Instant.now(), key);
+    round(roundId);
+    briefings.recordDecision(SUBJECT_TYPE, String.valueOf(roundId), decision, comments, by, key);
   }
 
   @Transactional
   void close(long roundId) {
     AuditRound round = round(roundId);
     round.close(Instant.now());
-    briefings.findFirstByRoundIdOrderByVersionDesc(roundId).ifPresent(BriefingVersion::publish);
+    briefings.publish(SUBJECT_TYPE, String.valueOf(roundId));
     String signedOffBy = tasks.latestSubmission(SUBJECT_TYPE, String.valueOf(roundId), null, SIGN_OFF_ELEMENT, null)
         .map(TaskDirectory.Submission::submittedBy).orElse("system");
     actions.track(SUBJECT_TYPE, String.valueOf(roundId), signedOffBy);
+  }
+
+  static BriefingSubject briefingOf(long roundId) {
+    return new BriefingSubject(SUBJECT_TYPE, String.valueOf(roundId));
   }
 
   /** The sign-off decision as submitted on the latest sign-off task. */
@@ -112,14 +118,6 @@ public class AuditRounds {
   TaskDirectory.Submission latestSignOff(long roundId) {
     return tasks.latestSubmission(SUBJECT_TYPE, String.valueOf(roundId), null, SIGN_OFF_ELEMENT, null)
         .orElseThrow(() -> new IllegalStateException("No sign-off submitted for round " + roundId));
-  }
-
-  /** A new briefing version from a QA lead's edit; earlier versions stay. */
-  @Transactional
-  public BriefingVersion editBriefing(long roundId, List<BriefingPanel> panels, String by) {
-    round(roundId);
-    int next = briefings.findFirstByRoundIdOrderByVersionDesc(roundId).map(b -> b.getVersion() + 1).orElse(1);
-    return briefings.save(new BriefingVersion(roundId, next, panels, by, Instant.now()));
   }
 
   AuditRound round(long id) {

@@ -23,8 +23,3 @@ interface AgencyReturnRepository extends JpaRepository<AgencyReturn, Long> {
   List<AgencyReturn> findByChildIdOrderByIdAsc(Long childId);
   Optional<AgencyReturn> findByChildIdAndAgencyCode(Long childId, String agencyCode);
 }
-
-interface BriefingVersionRepository extends JpaRepository<BriefingVersion, Long> {
-  List<BriefingVersion> findByRoundIdOrderByVersionDesc(Long roundId);
-  Optional<BriefingVersion> findFirstByRoundIdOrderByVersionDesc(Long roundId);
-}

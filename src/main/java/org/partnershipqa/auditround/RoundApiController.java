@@ -1,10 +1,16 @@
 package org.partnershipqa.auditround;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.partnershipqa.briefing.BriefingPanel;
+import org.partnershipqa.briefing.BriefingSubject;
+import org.partnershipqa.briefing.BriefingVersion;
+import org.partnershipqa.briefing.Briefings;
 import org.partnershipqa.people.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,10 +29,12 @@ class RoundApiController {
 
   private final RoundLauncher launcher;
   private final RoundViews views;
+  private final Briefings briefings;
 
-  RoundApiController(RoundLauncher launcher, RoundViews views) {
+  RoundApiController(RoundLauncher launcher, RoundViews views, Briefings briefings) {
     this.launcher = launcher;
     this.views = views;
+    this.briefings = briefings;
   }
 
   record ThemeView(String code, String title, String termsOfReference, List<ThemeHeading> headings,
@@ -69,14 +77,20 @@ class RoundApiController {
     return state(id);
   }
 
-  record BriefingView(long roundId, int version, boolean published, List<BriefingPanel> panels) {}
+  /** {@code draftVersion}: a change saved after publication, not signed off yet (absent when there is none). */
+  record BriefingView(long roundId, int version, boolean published, List<BriefingPanel> panels,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer draftVersion) {}
 
+  /** The published briefing when there is one, else the latest draft. */
   @GetMapping("/api/audit-rounds/{id}/briefing")
   @PreAuthorize("hasAnyRole('QA_LEAD', 'PQA_MEMBER')")
   BriefingView briefing(@PathVariable long id) {
-    BriefingVersion latest = views.briefingVersions(id).stream().findFirst()
+    BriefingSubject subject = AuditRounds.briefingOf(id);
+    BriefingVersion latest = briefings.latest(subject)
         .orElseThrow(() -> new NoSuchElementException("Round " + id + " has no briefing yet"));
-    return new BriefingView(id, latest.getVersion(), latest.isPublished(), latest.getPanels());
+    BriefingVersion shown = briefings.published(subject).orElse(latest);
+    return new BriefingView(id, shown.getNumber(), shown.isPublished(), shown.getPanels(),
+        shown.isPublished() && latest.getNumber() > shown.getNumber() ? latest.getNumber() : null);
   }
 
   private RoundStatus state(long id) {
@@ -89,7 +103,20 @@ class RoundApiController {
             c.child().getSex(), c.child().getEthnicity(), c.child().getPlanType(), c.child().getAgencies(),
             c.child().getAgreedGrade(), c.returns().stream().map(ret -> new ReturnView(ret.getAgencyCode(),
                 ret.getState(), ret.getOverallGrade(), ret.isOverdue(), ret.getDeadline())).toList())).toList(),
-        r.getFindings(), r.getSignOffHistory());
+        r.getFindings(), signOffHistory(id));
+  }
+
+  /** The briefing's sign-off decisions, in the shape this API has always had. */
+  private List<Map<String, Object>> signOffHistory(long id) {
+    return briefings.decisions(AuditRounds.briefingOf(id)).stream().map(d -> {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("key", d.getIdempotencyKey());
+      entry.put("decision", d.getDecision());
+      entry.put("comments", d.getComments());
+      entry.put("by", d.getDecidedBy());
+      entry.put("at", d.getDecidedAt().toString());
+      return entry;
+    }).toList();
   }
 
   @ExceptionHandler(InvalidLaunchException.class)

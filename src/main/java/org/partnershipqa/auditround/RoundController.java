@@ -2,6 +2,7 @@ package org.partnershipqa.auditround;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,8 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.partnershipqa.briefing.Briefings;
 import org.partnershipqa.people.CurrentUser;
 import org.partnershipqa.people.People;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The QA lead's pages for themed audit rounds: list with progress, launch (prepare the sample, confirm the
- * agencies per child, launch), a round's progress and findings, the returns side by side, the briefing.
+ * agencies per child, launch), a round's progress and findings, the returns side by side. The briefing's pages
+ * are the briefing module's ({@code /briefings/audit-round/{id}}).
  */
 @Controller
 @PreAuthorize("hasAnyRole('QA_LEAD', 'PQA_MEMBER')")
@@ -35,14 +40,16 @@ class RoundController {
   private final AuditRounds rounds;
   private final People people;
   private final SignOffDecisions signOffs;
+  private final Briefings briefings;
 
   RoundController(RoundViews views, RoundLauncher launcher, AuditRounds rounds, People people,
-      SignOffDecisions signOffs) {
+      SignOffDecisions signOffs, Briefings briefings) {
     this.views = views;
     this.launcher = launcher;
     this.rounds = rounds;
     this.people = people;
     this.signOffs = signOffs;
+    this.briefings = briefings;
   }
 
   @GetMapping("/audit-rounds")
@@ -148,7 +155,7 @@ class RoundController {
   String show(@PathVariable long id, Model model) {
     model.addAttribute("d", views.detail(id));
     model.addAttribute("agencyNames", agencyNames());
-    model.addAttribute("briefings", views.briefingVersions(id));
+    model.addAttribute("briefings", briefings.versions(AuditRounds.briefingOf(id)));
     model.addAttribute("signOffs", signOffs.of(id));
     return "auditround/round";
   }
@@ -162,23 +169,18 @@ class RoundController {
     return "auditround/child";
   }
 
+  /** The briefing lives in the briefing module; this address stays for links and bookmarks. */
   @GetMapping("/audit-rounds/{id}/briefing")
-  String briefing(@PathVariable long id, Model model) {
-    model.addAttribute("round", rounds.round(id));
-    model.addAttribute("versions", views.briefingVersions(id));
-    return "auditround/briefing";
+  String briefing(@PathVariable long id) {
+    return "redirect:/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id;
   }
 
+  /** A briefing page opened before the upgrade still saves: 307 makes the browser post the same form there. */
   @PostMapping("/audit-rounds/{id}/briefing")
   @PreAuthorize("hasRole('QA_LEAD')")
-  String editBriefing(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-    List<BriefingPanel> panels = new ArrayList<>();
-    for (int n = 1; form.containsKey("title" + n); n++) {
-      panels.add(new BriefingPanel(n, form.get("title" + n).trim(), form.getOrDefault("text" + n, "").trim()));
-    }
-    BriefingVersion saved = rounds.editBriefing(id, panels, CurrentUser.get().username());
-    redirect.addFlashAttribute("notice", "Saved as version " + saved.getVersion());
-    return "redirect:/audit-rounds/" + id + "/briefing";
+  ResponseEntity<Void> editBriefing(@PathVariable long id) {
+    return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
+        .location(URI.create("/briefings/" + AuditRounds.SUBJECT_TYPE + "/" + id)).build();
   }
 
   private String prepareView(Model model, Map<String, String> errors) {

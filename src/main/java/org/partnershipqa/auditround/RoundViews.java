@@ -24,19 +24,16 @@ public class RoundViews {
   private final SampledChildRepository children;
   private final AgencyReturnRepository returns;
   private final Actions actions;
-  private final BriefingVersionRepository briefings;
   private final TaskDirectory tasks;
   private final AccessLog accessLog;
 
   RoundViews(ThemeRepository themes, AuditRoundRepository rounds, SampledChildRepository children,
-      AgencyReturnRepository returns, Actions actions, BriefingVersionRepository briefings,
-      TaskDirectory tasks, AccessLog accessLog) {
+      AgencyReturnRepository returns, Actions actions, TaskDirectory tasks, AccessLog accessLog) {
     this.themes = themes;
     this.rounds = rounds;
     this.children = children;
     this.returns = returns;
     this.actions = actions;
-    this.briefings = briefings;
     this.tasks = tasks;
     this.accessLog = accessLog;
   }
@@ -98,11 +95,6 @@ public class RoundViews {
     accessLog.record(AccessAction.VIEW, "sampled-child", String.valueOf(child.getId()), caseReference,
         "returns side by side");
     return new ChildView(child, mine, progress(mine));
-  }
-
-  @Transactional(readOnly = true)
-  public List<BriefingVersion> briefingVersions(long roundId) {
-    return briefings.findByRoundIdOrderByVersionDesc(roundId);
   }
 
   private Progress progress(List<AgencyReturn> list) {

@@ -63,7 +63,9 @@ class RoundPagesTest extends IntegrationTest {
     assertThat(round.select("progress").first().attr("max")).isEqualTo("3");
     assertThat(round.text()).contains("PG-1").contains("PG-2").contains("Waiting for");
     mvc.perform(get("/audit-rounds/" + id + "/children/PG-1").with(qaLead)).andExpect(status().isOk());
-    mvc.perform(get("/audit-rounds/" + id + "/briefing").with(qaLead)).andExpect(status().isOk());
+    mvc.perform(get("/audit-rounds/" + id + "/briefing").with(qaLead)).andExpect(status().is3xxRedirection());
+    assertThat(page(mvc.perform(get("/briefings/audit-round/" + id).with(qaLead)).andExpect(status().isOk()).andReturn()
+        .getResponse().getContentAsString()).text()).contains("The briefing is drafted when the findings are compiled");
     mvc.perform(get("/audit-rounds").with(SignIn.as(users, "pqa.member"))).andExpect(status().isOk());
     mvc.perform(get("/outbox").with(qaLead)).andExpect(status().isOk());
     mvc.perform(get("/concerns").with(qaLead)).andExpect(status().isOk());

@@ -94,7 +94,7 @@ class ThemedAuditRoundEndToEndTest extends IntegrationTest {
     JsonNode briefing = call(get("/api/audit-rounds/" + roundId + "/briefing"), "qa.lead", 200);
     assertThat(briefing.get("panels")).hasSize(7);
     assertThat(briefing.get("panels").get(1).get("title").asText()).isEqualTo("What did we do?");
-    assertThat(briefing.get("panels").get(1).get("text").asText()).contains("5 children").contains("aged 1-15")
+    assertThat(briefing.get("panels").get(1).get("text").asText()).contains("5 children").contains("The children were aged 1 to 15")
         .contains("in 4 of 5 audits multi-agency practice was rated requires improvement");
 
     submit(review.get("id").asLong(), "qa.lead", Map.of("readyForSignOff", true));

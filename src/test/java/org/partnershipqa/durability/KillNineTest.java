@@ -181,8 +181,10 @@ class KillNineTest {
       assertThat(count(sql, "select count(*) from task where element_id = 'multiAgencyDiscussion'")).isEqualTo(roundIds.size() * 2L);
       assertThat(count(sql, "select count(*) from task where element_id = 'signOff'")).isEqualTo(roundIds.size());
       assertThat(count(sql, "select count(*) from briefing_version")).isEqualTo(roundIds.size());
-      assertThat(count(sql, "select count(*) from briefing_version where published")).isEqualTo(roundIds.size());
-      assertThat(count(sql, "select count(*) from audit_round where jsonb_array_length(sign_off_history) <> 1")).isZero();
+      assertThat(count(sql, "select count(*) from briefing_version where state = 'PUBLISHED'")).isEqualTo(roundIds.size());
+      assertThat(count(sql, "select count(*) from briefing")).isEqualTo(roundIds.size());
+      assertThat(count(sql, "select count(*) from briefing b where (select count(*) from briefing_decision d"
+          + " where d.briefing_id = b.id) <> 1")).isZero();
     }
   }
 

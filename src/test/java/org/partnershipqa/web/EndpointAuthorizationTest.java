@@ -37,7 +37,7 @@ class EndpointAuthorizationTest extends IntegrationTest {
 
   /** Areas only some roles may enter; an agency auditor is refused in all of them. */
   private static final List<String> ROLE_AREAS = List.of("/admin/", "/api/admin/", "/audit-rounds",
-      "/api/audit-rounds", "/outbox", "/concerns", "/themes");
+      "/api/audit-rounds", "/outbox", "/concerns", "/themes", "/briefings/");
 
   /** Endpoints anyone may call. */
   private static final Set<String> PUBLIC = Set.of("/login", "/error");
@@ -66,7 +66,8 @@ class EndpointAuthorizationTest extends IntegrationTest {
         continue;
       }
       String id = String.valueOf(e.pattern().contains("actions/") ? policeAction : policeTask);
-      String url = e.pattern().replace("{id}", id).replace("{caseReference}", "C-4001").replace("{code}", "neglect");
+      String url = e.pattern().replace("{id}", id).replace("{caseReference}", "C-4001").replace("{code}", "neglect")
+          .replace("{subjectType}", "audit-round").replace("{subjectId}", "1").replace("{number}", "1");
       // nobody signed in: API answers 401, pages send to the sign-in page
       int anonymous = call(e.method(), url, null).getResponse().getStatus();
       if (url.startsWith("/api/")) {
@@ -97,6 +98,12 @@ class EndpointAuthorizationTest extends IntegrationTest {
     assertThat(r.getResponse().getStatus()).isEqualTo(200);
     assertThat(r.getResponse().getContentAsString()).contains("\"state\":\"OPEN\"").contains("\"answers\":{}");
     assertThat(actions.forSubject("endpoint-check", "1").getFirst().status().name()).isEqualTo("NOT_STARTED");
+
+    // the briefing pages are among them (and so refused to agency auditors above)
+    assertThat(endpoints).contains(new Endpoint(HttpMethod.GET, "/briefings/{subjectType}/{subjectId}"),
+        new Endpoint(HttpMethod.POST, "/briefings/{subjectType}/{subjectId}"),
+        new Endpoint(HttpMethod.POST, "/briefings/{subjectType}/{subjectId}/sign-off-request"),
+        new Endpoint(HttpMethod.GET, "/briefings/{subjectType}/{subjectId}/versions/{number}"));
 
     // the incidents page and its retry: administrators only, and the retry needs the CSRF token
     assertThat(endpoints).contains(new Endpoint(HttpMethod.GET, "/admin/incidents"),

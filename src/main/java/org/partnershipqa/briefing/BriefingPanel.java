@@ -1,4 +1,4 @@
-package org.partnershipqa.auditround;
+package org.partnershipqa.briefing;
 
 /** One numbered panel of a 7-minute briefing. */
 public record BriefingPanel(int number, String title, String text) {}
