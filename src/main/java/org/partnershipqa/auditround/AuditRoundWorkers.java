@@ -71,6 +71,7 @@ public class AuditRoundWorkers {
     rounds.draftBriefing(roundId);
   }
 
+  /** Version 1 signed off inside the round; later versions call bpmn/briefing-sign-off.bpmn (briefing.record-decision). */
   @JobWorker(type = "audit.record-sign-off", fetchVariables = {"roundId", "signOffDecision"})
   public void recordSignOff(@Variable long roundId, @Variable String signOffDecision, ActivatedJob job) {
     var signOff = rounds.latestSignOff(roundId);

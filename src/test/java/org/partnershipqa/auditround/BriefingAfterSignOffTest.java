@@ -1,6 +1,7 @@
 package org.partnershipqa.auditround;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.partnershipqa.auditround.RoundTestApi.child;
 import static org.partnershipqa.auditround.RoundTestApi.launchBody;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,24 @@ class BriefingAfterSignOffTest extends IntegrationTest {
     assertThat(decision.get("comments").asText()).isEqualTo("Ready to share");
     assertThat(decision.get("by").asText()).isEqualTo("pqa.member");
     assertThat(decision.get("at").asText()).isNotBlank();
+
+    // the change goes to the PQA sub-group again (bpmn/briefing-sign-off.bpmn, started on its own) and, once
+    // approved, is the published briefing; the round stays closed
+    assertThat(postAs("qa.lead", page + "/sign-off-request", Map.of()).getStatus()).isEqualTo(302);
+    long review = await().atMost(Duration.ofSeconds(60))
+        .until(() -> api.openTasks("qa.lead", id, "reviewFindings"), l -> l.size() == 1).getFirst().get("id").asLong();
+    api.submit(review, "qa.lead", Map.of("readyForSignOff", true));
+    long signOff = await().atMost(Duration.ofSeconds(60))
+        .until(() -> api.openTasks("pqa.member", id, "signOff"), l -> l.size() == 1).getFirst().get("id").asLong();
+    api.submit(signOff, "pqa.member", Map.of("signOffDecision", "approve", "signOffComments", "Agreed change"));
+    JsonNode republished = await().atMost(Duration.ofSeconds(60)).until(
+        () -> api.call(get("/api/audit-rounds/" + id + "/briefing"), "qa.lead", 200), b -> b.get("version").asInt() == 2);
+    assertThat(republished.get("published").asBoolean()).isTrue();
+    assertThat(republished.has("draftVersion")).isFalse();
+    assertThat(republished.get("panels").get(0).get("text").asText()).isEqualTo("Changed after sign-off");
+    JsonNode afterRevision = api.round(id);
+    assertThat(afterRevision.get("state").asText()).isEqualTo("CLOSED");
+    assertThat(afterRevision.get("signOffHistory")).hasSize(2);
 
     // the round page's old briefing address leads to the briefing
     assertThat(mvc.perform(get("/audit-rounds/" + id + "/briefing").with(SignIn.as(users, "qa.lead"))).andReturn()

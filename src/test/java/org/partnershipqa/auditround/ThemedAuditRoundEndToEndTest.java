@@ -121,13 +121,18 @@ class ThemedAuditRoundEndToEndTest extends IntegrationTest {
     long instance = tasks.stream().filter(t -> t.getBpmnProcessId().equals("themed-audit-round")).findFirst()
         .orElseThrow().getProcessInstanceKey();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertProcessInstance(engine, instance).isCompleted()
-        .hasPassedElementsInOrder("roundLaunched", "compileFindings", "draftBriefing", "reviewFindings",
-            "signOff", "recordSignOff", "reviewFindings", "signOff", "recordSignOff", "closeRound")
+        .hasPassedElementsInOrder("roundLaunched", "compileFindings", "draftBriefing", "signOffBriefing", "closeRound")
         .hasPassedElement("auditChild", 5 + 1) // one per child, plus the multi-instance body
         .hasPassedElement("requestReturns", expectedReturns + 5) // one per return, plus a body per child
         .hasCalledProcess("agency-request")
+        .hasCalledProcess("briefing-sign-off")
         .hasPassedElement("multiAgencyDiscussion", 5)
         .hasNoIncidents());
+    long signOffProcess = tasks.stream().filter(t -> t.getBpmnProcessId().equals("briefing-sign-off")).findFirst()
+        .orElseThrow().getProcessInstanceKey();
+    assertProcessInstance(engine, signOffProcess).isCompleted().hasNoIncidents()
+        .hasPassedElementsInOrder("reviewFindings", "signOff", "recordSignOff", "reviewFindings", "signOff",
+            "recordSignOff", "publishBriefing");
     List<Long> requests = tasks.stream().filter(t -> t.getBpmnProcessId().equals("agency-request"))
         .map(org.partnershipqa.tasks.Task::getProcessInstanceKey).distinct().toList();
     assertThat(requests).hasSize(expectedReturns);

@@ -40,7 +40,7 @@ class ThemedAuditRoundProcessTest {
 
   @BeforeEach
   void startEngine() {
-    zeebe = new ProcessEngineFixture("themed-audit-round.bpmn", "agency-request.bpmn");
+    zeebe = new ProcessEngineFixture("themed-audit-round.bpmn", "agency-request.bpmn", "briefing-sign-off.bpmn");
     deadline = zeebe.engineNow().plusDays(7);
     reminderAt = zeebe.engineNow().plusDays(5);
   }
@@ -154,15 +154,20 @@ class ThemedAuditRoundProcessTest {
     assertThat(candidateGroups(signOff)).containsExactly("pqa-member");
     assertThat(signOff.getCustomHeaders()).containsEntry(FORM_KEY, "sign-off");
     zeebe.complete(signOff, Map.of("signOffDecision", "return", "signOffComments", "Add the health actions"));
-    ActivatedJob recordReturned = zeebe.awaitJobs("audit.record-sign-off", 1).get(0);
+    ActivatedJob recordReturned = zeebe.awaitJobs("briefing.record-decision", 1).get(0);
+    assertThat(variable(recordReturned, "subjectType")).isEqualTo("audit-round");
+    assertThat(variable(recordReturned, "subjectId")).isEqualTo("42");
     assertThat(variable(recordReturned, "signOffDecision")).isEqualTo("return");
     zeebe.complete(recordReturned);
 
     zeebe.complete(zeebe.awaitUserTasks("reviewFindings", 1).get(0), Map.of("readyForSignOff", true));
     zeebe.complete(zeebe.awaitUserTasks("signOff", 1).get(0), Map.of("signOffDecision", "approve"));
-    ActivatedJob recordApproved = zeebe.awaitJobs("audit.record-sign-off", 1).get(0);
+    ActivatedJob recordApproved = zeebe.awaitJobs("briefing.record-decision", 1).get(0);
     assertThat(variable(recordApproved, "signOffDecision")).isEqualTo("approve");
     zeebe.complete(recordApproved);
+    ActivatedJob publish = zeebe.awaitJobs("briefing.publish", 1).get(0);
+    assertThat(variable(publish, "subjectId")).isEqualTo("42");
+    zeebe.complete(publish);
     zeebe.completeAll(zeebe.awaitJobs("audit.close-round", 1));
 
     zeebe.assertInstance(round)
@@ -171,15 +176,19 @@ class ThemedAuditRoundProcessTest {
         .hasPassedElementsInOrder(
             "roundLaunched",
             "auditChild", "auditChild", "auditChild", // the two children, then the multi-instance body
-            "compileFindings", "draftBriefing",
-            "reviewFindings", "signOff", "recordSignOff",
-            "reviewFindings", "signOff", "recordSignOff",
-            "closeRound", "roundClosed")
+            "compileFindings", "draftBriefing", "signOffBriefing", "closeRound", "roundClosed")
         .hasPassedElement("requestReturns", 5 + 2) // one per request, plus a multi-instance body per child
         .hasCalledProcess("agency-request")
+        .hasCalledProcess("briefing-sign-off")
         .hasPassedElement("multiAgencyDiscussion", 2);
     assertThat(zeebe.instances("agency-request")).hasSize(5);
-    assertThat(zeebe.activations(round, "signOff")).isEqualTo(2);
+    assertThat(zeebe.instances("briefing-sign-off")).hasSize(1);
+    long signOffProcess = zeebe.instances("briefing-sign-off").getFirst();
+    zeebe.assertInstance(signOffProcess).isCompleted().hasNoIncidents()
+        .hasPassedElementsInOrder("signOffRequested", "reviewFindings", "signOff", "recordSignOff",
+            "reviewFindings", "signOff", "recordSignOff", "publishBriefing", "briefingPublished")
+        .hasNotPassedElement("revisionSubmitted");
+    assertThat(zeebe.activations(signOffProcess, "signOff")).isEqualTo(2);
     // the agencies' answers stay with their tasks: none reaches the round, and the request's parameters stay local
     assertThat(StreamFilter.variable(zeebe.records()).withProcessInstanceKey(round).stream()
             .map(r -> r.getValue().getName()).distinct())
