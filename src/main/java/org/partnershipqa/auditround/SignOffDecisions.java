@@ -4,24 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.partnershipqa.people.People;
-import org.partnershipqa.tasks.TaskDirectory;
+import org.partnershipqa.briefing.Briefings;
 import org.springframework.stereotype.Component;
 
-/**
- * A round's sign-off decisions as the PQA sub-group submitted them on its sign-off tasks. Read from the tasks by
- * form key, so it holds wherever the sign-off step lives in the process.
- */
+/** A round's sign-off decisions, as its briefing keeps them, with the names of the people who made them. */
 @Component
 class SignOffDecisions {
 
   static final String FORM_KEY = "sign-off";
   static final String RETURN = "return";
 
-  private final TaskDirectory tasks;
+  private final Briefings briefings;
   private final People people;
 
-  SignOffDecisions(TaskDirectory tasks, People people) {
-    this.tasks = tasks;
+  SignOffDecisions(Briefings briefings, People people) {
+    this.briefings = briefings;
     this.people = people;
   }
 
@@ -34,9 +31,9 @@ class SignOffDecisions {
 
   /** Oldest first. */
   List<Decision> of(long roundId) {
-    return tasks.submissions(AuditRounds.SUBJECT_TYPE, String.valueOf(roundId), FORM_KEY).stream()
-        .map(s -> new Decision(people.displayName(s.submittedBy()), s.submittedAt(),
-            text(s.answers().get("signOffDecision")), text(s.answers().get("signOffComments"))))
+    return briefings.decisions(AuditRounds.briefingOf(roundId)).stream()
+        .map(d -> new Decision(people.displayName(d.getDecidedBy()), d.getDecidedAt(), d.getDecision(),
+            text(d.getComments())))
         .toList();
   }
 

@@ -34,19 +34,6 @@ public class TaskDirectory {
         .map(t -> new Submission(t.getId(), t.getAnswers(), t.getSubmittedBy(), t.getSubmittedAt()));
   }
 
-  /**
-   * Every submission of the tasks with one form key for a subject, oldest first. By form key, not element id, so
-   * it holds when the process is reshaped (an element moved into a called process, renamed).
-   */
-  @Transactional(readOnly = true)
-  public List<Submission> submissions(String subjectType, String subjectId, String formKey) {
-    return tasks.findBySubjectTypeAndSubjectIdOrderByIdAsc(subjectType, subjectId).stream()
-        .filter(t -> formKey.equals(t.getFormKey()) && t.getSubmittedAt() != null)
-        .filter(t -> t.getState() == TaskState.SUBMITTED || t.getState() == TaskState.COMPLETED)
-        .sorted(Comparator.comparing(Task::getSubmittedAt))
-        .map(t -> new Submission(t.getId(), t.getAnswers(), t.getSubmittedBy(), t.getSubmittedAt())).toList();
-  }
-
   /** Open tasks of one subject (for progress pages). */
   @Transactional(readOnly = true)
   public List<Task> forSubject(String subjectType, String subjectId) {
