@@ -87,12 +87,16 @@ public class RoundViews {
     return new RoundDetail(round, views, progress(all), actions.findByRoundIdOrderByIdAsc(id), waiting, byAgency);
   }
 
+  /**
+   * A child of a round, by the child's id: case references are free text from other systems (WS/2026/101), so
+   * addresses carry the id, never the reference.
+   */
   @Transactional
-  public ChildView child(long roundId, String caseReference) {
-    SampledChild child = children.findByRoundIdAndCaseReference(roundId, caseReference)
-        .orElseThrow(() -> new NoSuchElementException("No child " + caseReference + " in round " + roundId));
+  public ChildView child(long roundId, long childId) {
+    SampledChild child = children.findByIdAndRoundId(childId, roundId)
+        .orElseThrow(() -> new NoSuchElementException("No child " + childId + " in round " + roundId));
     List<AgencyReturn> mine = returns.findByChildIdOrderByIdAsc(child.getId());
-    accessLog.record(AccessAction.VIEW, "sampled-child", String.valueOf(child.getId()), caseReference,
+    accessLog.record(AccessAction.VIEW, "sampled-child", String.valueOf(child.getId()), child.getCaseReference(),
         "returns side by side");
     return new ChildView(child, mine, progress(mine));
   }
