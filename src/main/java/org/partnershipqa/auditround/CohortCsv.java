@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * Reads children as comma-separated lines, {@code case_reference,age,sex,ethnicity,plan_type,agencies} with agency
  * codes separated by semicolons: an uploaded cohort (header line first) or the children a QA lead types (header
  * optional). Only these columns are accepted (no names or other identifying data). Every problem, an unknown agency
- * code included, is reported on the line that has it, numbered as the person sees the text, and nothing is taken.
+ * code or a case reference that is not one included, is reported on the line that has it, numbered as the person
+ * sees the text, and nothing is taken.
  */
 final class CohortCsv {
 
@@ -60,6 +61,11 @@ final class CohortCsv {
       String[] cells = line.split(",", -1);
       if (cells.length != COLUMNS.size()) {
         errors.put(key, "Line " + number + ": expected " + COLUMNS.size() + " values, found " + cells.length);
+        continue;
+      }
+      if (!LaunchValidator.CASE_REFERENCE.matcher(cells[0].trim()).matches()) { // not echoed: it may be a name
+        errors.put(key, "Line " + number + ": enter the case reference from your system (letters, digits and "
+            + "/ - _ ., with at least one digit), never a name");
         continue;
       }
       Integer age = null;
