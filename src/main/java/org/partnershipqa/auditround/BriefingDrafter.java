@@ -66,12 +66,12 @@ class BriefingDrafter {
         + " " + how + (plans.isEmpty() ? "" : ", subject to " + plans + " plans") + ".");
     if (f != null) {
       List<String> grades = new ArrayList<>();
-      f.childrenPerGrade().forEach((grade, count) -> {
+      for (Grade grade : Grade.ORDER) { // grading order: the stored findings' map comes back in key order
+        int count = f.childrenPerGrade().getOrDefault(grade.code(), 0);
         if (count > 0) {
-          grades.add("in " + count + " of " + n + " audits multi-agency practice was rated "
-              + Grade.fromCode(grade).map(g -> g.label().toLowerCase()).orElse(grade));
+          grades.add("in " + count + " of " + n + " audits multi-agency practice was rated " + grade.label().toLowerCase());
         }
-      });
+      }
       if (!grades.isEmpty()) {
         text.append(" ").append(capitalise(String.join("; ", grades))).append(".");
       }

@@ -38,14 +38,16 @@ class RoundController {
   private final RoundLauncher launcher;
   private final LaunchValidator validator;
   private final AuditRounds rounds;
+  private final AuditForms forms;
   private final People people;
 
   RoundController(RoundViews views, RoundLauncher launcher, LaunchValidator validator, AuditRounds rounds,
-      People people) {
+      AuditForms forms, People people) {
     this.views = views;
     this.launcher = launcher;
     this.validator = validator;
     this.rounds = rounds;
+    this.forms = forms;
     this.people = people;
   }
 
@@ -177,8 +179,10 @@ class RoundController {
   @GetMapping("/audit-rounds/{id}/children/{childId}")
   String child(@PathVariable long id, @PathVariable long childId, Model model) {
     RoundViews.ChildView child = views.child(id, childId);
+    AuditRound round = rounds.round(id);
     model.addAttribute("c", child);
-    model.addAttribute("round", rounds.round(id));
+    model.addAttribute("round", round);
+    model.addAttribute("form", forms.build(round.getTheme())); // the questions, in the agencies' own words
     model.addAttribute("agencyNames", agencyNames());
     return "auditround/child";
   }

@@ -7,6 +7,7 @@ import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
+import org.partnershipqa.people.People;
 import org.partnershipqa.tasks.Task;
 import org.partnershipqa.tasks.TaskDirectory;
 import org.partnershipqa.tasks.TaskState;
@@ -25,10 +26,11 @@ public class RoundViews {
   private final BriefingVersionRepository briefings;
   private final TaskDirectory tasks;
   private final AccessLog accessLog;
+  private final People people;
 
   RoundViews(ThemeRepository themes, AuditRoundRepository rounds, SampledChildRepository children,
       AgencyReturnRepository returns, RoundActionRepository actions, BriefingVersionRepository briefings,
-      TaskDirectory tasks, AccessLog accessLog) {
+      TaskDirectory tasks, AccessLog accessLog, People people) {
     this.themes = themes;
     this.rounds = rounds;
     this.children = children;
@@ -37,6 +39,7 @@ public class RoundViews {
     this.briefings = briefings;
     this.tasks = tasks;
     this.accessLog = accessLog;
+    this.people = people;
   }
 
   /** Returns received (or withdrawn) against returns expected. */
@@ -50,6 +53,7 @@ public class RoundViews {
 
   public record ChildView(SampledChild child, List<AgencyReturn> returns, Progress progress) {}
 
+  /** @param groups who it waits for, in words: role labels and agency names */
   public record WaitingTask(String name, String caseReference, List<String> groups, java.time.Instant dueAt, boolean overdue) {}
 
   public record RoundDetail(AuditRound round, List<ChildView> children, Progress progress, List<RoundAction> actions,
@@ -80,7 +84,8 @@ public class RoundViews {
     List<WaitingTask> waiting = tasks.forSubject(AuditRounds.SUBJECT_TYPE, String.valueOf(id)).stream()
         .filter(t -> t.getState() == TaskState.OPEN)
         .sorted(Comparator.comparing(Task::getDueAt, Comparator.nullsLast(Comparator.naturalOrder())))
-        .map(t -> new WaitingTask(t.getName(), t.getCaseReference(), t.getCandidateGroups(), t.getDueAt(), t.isOverdue(now)))
+        .map(t -> new WaitingTask(t.getName(), t.getCaseReference(),
+            t.getCandidateGroups().stream().map(people::groupName).toList(), t.getDueAt(), t.isOverdue(now)))
         .toList();
     Map<String, Progress> byAgency = all.stream().collect(Collectors.groupingBy(AgencyReturn::getAgencyCode,
         java.util.TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), this::progress)));

@@ -44,4 +44,9 @@ public class People {
   public String agencyName(String code) {
     return agencies.findByCode(code).map(Agency::getName).orElse(code);
   }
+
+  /** A task's candidate group as people read it: a role's label ("QA lead") or an agency's name. */
+  public String groupName(String candidateGroup) {
+    return Role.fromCode(candidateGroup).map(Role::label).orElseGet(() -> agencyName(candidateGroup));
+  }
 }

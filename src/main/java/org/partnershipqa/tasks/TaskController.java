@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.partnershipqa.database.DatabaseUnavailable;
+import org.partnershipqa.engine.ProcessModels;
 import org.partnershipqa.forms.FormDefinition;
 import org.partnershipqa.forms.FormSubmission;
 import org.partnershipqa.forms.FormValidator;
 import org.partnershipqa.people.CurrentUser;
 import org.partnershipqa.people.PartnershipUser;
+import org.partnershipqa.people.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +35,14 @@ class TaskController {
 
   private final TaskInbox inbox;
   private final FormValidator validator;
+  private final ProcessModels processes;
+  private final People people;
 
-  TaskController(TaskInbox inbox, FormValidator validator) {
+  TaskController(TaskInbox inbox, FormValidator validator, ProcessModels processes, People people) {
     this.inbox = inbox;
     this.validator = validator;
+    this.processes = processes;
+    this.people = people;
   }
 
   @GetMapping("/tasks")
@@ -109,6 +115,9 @@ class TaskController {
   private String render(Model model, Task task, FormDefinition form, Map<String, Object> values,
       Map<String, String> errors, boolean applyDefaults) {
     model.addAttribute("task", task);
+    // words, not codes: the process's name, the role or agency a task is for
+    model.addAttribute("processName", processes.processName(task.getBpmnProcessId()).orElse(task.getBpmnProcessId()));
+    model.addAttribute("groupNames", task.getCandidateGroups().stream().map(people::groupName).toList());
     model.addAttribute("form", form);
     model.addAttribute("values", applyDefaults && task.getState().isOpenForAnswers()
         ? validator.initialValues(form, values) : values);
