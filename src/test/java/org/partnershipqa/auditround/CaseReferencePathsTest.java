@@ -102,7 +102,9 @@ class CaseReferencePathsTest extends IntegrationTest {
         .text()).isEqualTo("Case " + SLASHED);
     send(post("/tasks/" + task.getId() + "/concern").param("description", "Bruising seen at the last visit"),
         "auditor.police", 302);
-    assertThat(page(send(get("/concerns"), "qa.lead", 200)).select("td").eachText()).contains(SLASHED);
+    Document concerns = page(send(get("/concerns"), "qa.lead", 200));
+    assertThat(concerns.select("td").eachText()).contains(SLASHED);
+    assertThat(concerns.select("tbody tr").text()).contains("by auditor.police, Police");
 
     // the access log finds the child's views by its reference
     Document log = page(send(get(accessLogFor(SLASHED)), "admin", 200));
