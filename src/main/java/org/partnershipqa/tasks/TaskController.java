@@ -3,6 +3,7 @@ package org.partnershipqa.tasks;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.partnershipqa.database.DatabaseUnavailable;
@@ -13,6 +14,7 @@ import org.partnershipqa.forms.FormValidator;
 import org.partnershipqa.people.CurrentUser;
 import org.partnershipqa.people.PartnershipUser;
 import org.partnershipqa.people.People;
+import org.partnershipqa.people.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -112,12 +114,25 @@ class TaskController {
     }
   }
 
+  /** Role labels and agency names; while the database is down (a form shown again with what was typed), codes. */
+  private List<String> groupNames(Task task) {
+    try {
+      return task.getCandidateGroups().stream().map(people::groupName).toList();
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.isCauseOf(e)) {
+        throw e;
+      }
+      return task.getCandidateGroups().stream()
+          .map(code -> Role.fromCode(code).map(Role::label).orElse(code)).toList();
+    }
+  }
+
   private String render(Model model, Task task, FormDefinition form, Map<String, Object> values,
       Map<String, String> errors, boolean applyDefaults) {
     model.addAttribute("task", task);
     // words, not codes: the process's name, the role or agency a task is for
     model.addAttribute("processName", processes.processName(task.getBpmnProcessId()).orElse(task.getBpmnProcessId()));
-    model.addAttribute("groupNames", task.getCandidateGroups().stream().map(people::groupName).toList());
+    model.addAttribute("groupNames", groupNames(task));
     model.addAttribute("form", form);
     model.addAttribute("values", applyDefaults && task.getState().isOpenForAnswers()
         ? validator.initialValues(form, values) : values);
