@@ -64,6 +64,12 @@ class RejectedSubmitPagesTest extends IntegrationTest {
       }
     }
     assertThat(page(get("/login").param("error", ""), null).title()).isEqualTo("Error: Sign in – Partnership QA");
+
+    // the theme form's summary follows its page order: title, terms of reference, why, headings, lead time
+    Document theme = page(post("/themes/neglect").param("headings", "Bad Key | Title").param("reminderDays", "x"),
+        "qa.lead");
+    assertThat(theme.select(".govuk-error-summary__list a").eachAttr("href"))
+        .containsExactly("#title", "#termsOfReference", "#why", "#headings", "#reminderDays");
   }
 
   @Test
