@@ -111,6 +111,9 @@ class LaunchStepsTest extends IntegrationTest {
 
     Document second = page(send(post("/audit-rounds").param("childCount", "0"), 400));
     assertThat(second.title()).startsWith("Error: ");
+    for (String href : second.select(".govuk-error-summary__list a").eachAttr("href")) {
+      assertThat(second.getElementById(href.substring(1))).as(href).isNotNull();
+    }
     assertThat(second.selectFirst(".govuk-error-summary").hasAttr("autofocus")).isTrue();
 
     assertThat(stepOne("children", "LS-51,5,Male,,CIN,csc", 200).title()).doesNotStartWith("Error");
