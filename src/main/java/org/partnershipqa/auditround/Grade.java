@@ -14,6 +14,9 @@ public enum Grade {
   /** The four grades in report order (best first). */
   public static final List<Grade> ORDER = List.of(values());
 
+  /** The answer for a heading that does not apply to the agency's work with the child. */
+  public static final String NOT_APPLICABLE = "not-applicable";
+
   private final String code;
   private final String label;
 
@@ -24,6 +27,14 @@ public enum Grade {
 
   public String code() { return code; }
   public String label() { return label; }
+
+  /** A grade code (or "not-applicable") as people read it; anything else as it is. */
+  public static String labelOf(String code) {
+    if (NOT_APPLICABLE.equals(code)) {
+      return "Not applicable";
+    }
+    return fromCode(code).map(Grade::label).orElse(code);
+  }
 
   public static Optional<Grade> fromCode(String code) {
     return Arrays.stream(values()).filter(g -> g.code.equals(code)).findFirst();

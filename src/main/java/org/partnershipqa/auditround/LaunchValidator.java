@@ -91,7 +91,7 @@ class LaunchValidator {
         errors.put(at + ".agencies", "Child " + (i + 1) + ": select the agencies involved");
       } else {
         for (String code : c.agencies()) {
-          if (people.agency(code).filter(a -> a.isActive()).isEmpty()) {
+          if (!isActiveAgency(code)) {
             errors.put(at + ".agencies", "Child " + (i + 1) + ": unknown agency '" + code + "'");
           }
         }
@@ -100,6 +100,11 @@ class LaunchValidator {
         }
       }
     }
+  }
+
+  /** Whether children may be sent to this agency: one that exists and is active. */
+  boolean isActiveAgency(String code) {
+    return people.agency(code).filter(a -> a.isActive()).isPresent();
   }
 
   private static void checkLength(Map<String, String> errors, String field, String value, int max, int i) {

@@ -16,6 +16,7 @@ interface AuditRoundRepository extends JpaRepository<AuditRound, Long> {
 interface SampledChildRepository extends JpaRepository<SampledChild, Long> {
   List<SampledChild> findByRoundIdOrderByIdAsc(Long roundId);
   Optional<SampledChild> findByRoundIdAndCaseReference(Long roundId, String caseReference);
+  Optional<SampledChild> findByIdAndRoundId(Long id, Long roundId);
 }
 
 interface AgencyReturnRepository extends JpaRepository<AgencyReturn, Long> {

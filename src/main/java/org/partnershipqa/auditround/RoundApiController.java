@@ -46,7 +46,8 @@ class RoundApiController {
 
   record ReturnView(String agency, ReturnState state, String overallGrade, boolean overdue, LocalDate deadline) {}
 
-  record ChildState(String caseReference, Integer age, String sex, String ethnicity, String planType,
+  /** @param id addresses the child (its page is {@code /audit-rounds/{round}/children/{id}}); the case reference is free text */
+  record ChildState(long id, String caseReference, Integer age, String sex, String ethnicity, String planType,
       List<String> agencies, String agreedGrade, List<ReturnView> returns) {}
 
   record RoundStatus(long id, String title, String theme, String state, LocalDate deadline, String sampleMethod,
@@ -99,7 +100,7 @@ class RoundApiController {
     return new RoundStatus(r.getId(), r.getTitle(), r.getTheme().getCode(), r.getState().name(), r.getDeadline(),
         r.getSampleMethod().name(), r.getRandomSeed(), r.getCohortSize(), d.progress().settled(),
         d.progress().expected(),
-        d.children().stream().map(c -> new ChildState(c.child().getCaseReference(), c.child().getAge(),
+        d.children().stream().map(c -> new ChildState(c.child().getId(), c.child().getCaseReference(), c.child().getAge(),
             c.child().getSex(), c.child().getEthnicity(), c.child().getPlanType(), c.child().getAgencies(),
             c.child().getAgreedGrade(), c.returns().stream().map(ret -> new ReturnView(ret.getAgencyCode(),
                 ret.getState(), ret.getOverallGrade(), ret.isOverdue(), ret.getDeadline())).toList())).toList(),

@@ -72,7 +72,7 @@ public class RoundLauncher {
   @Transactional
   public AuditRound launchFromCohort(LaunchRequest request, String cohortCsv, int sampleSize, Long seed,
       PartnershipUser by) {
-    List<ChildFacts> cohort = CohortCsv.parse(cohortCsv);
+    List<ChildFacts> cohort = CohortCsv.parse(cohortCsv, "cohort", validator::isActiveAgency);
     RandomSample.Draw draw = RandomSample.draw(cohort, sampleSize, seed);
     return launch(new LaunchRequest(request.theme(), request.title(), request.quarter(), request.lookBackFrom(),
         request.lookBackTo(), request.deadline(), draw.children(), draw.seed(), draw.cohortSize()), by);

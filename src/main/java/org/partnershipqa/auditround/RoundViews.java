@@ -9,6 +9,7 @@ import org.partnershipqa.accesslog.AccessAction;
 import org.partnershipqa.accesslog.AccessLog;
 import org.partnershipqa.action.ActionView;
 import org.partnershipqa.action.Actions;
+import org.partnershipqa.people.People;
 import org.partnershipqa.tasks.Task;
 import org.partnershipqa.tasks.TaskDirectory;
 import org.partnershipqa.tasks.TaskState;
@@ -26,9 +27,10 @@ public class RoundViews {
   private final Actions actions;
   private final TaskDirectory tasks;
   private final AccessLog accessLog;
+  private final People people;
 
   RoundViews(ThemeRepository themes, AuditRoundRepository rounds, SampledChildRepository children,
-      AgencyReturnRepository returns, Actions actions, TaskDirectory tasks, AccessLog accessLog) {
+      AgencyReturnRepository returns, Actions actions, TaskDirectory tasks, AccessLog accessLog, People people) {
     this.themes = themes;
     this.rounds = rounds;
     this.children = children;
@@ -36,6 +38,7 @@ public class RoundViews {
     this.actions = actions;
     this.tasks = tasks;
     this.accessLog = accessLog;
+    this.people = people;
   }
 
   /** Returns received (or withdrawn) against returns expected. */
@@ -49,6 +52,7 @@ public class RoundViews {
 
   public record ChildView(SampledChild child, List<AgencyReturn> returns, Progress progress) {}
 
+  /** @param groups who it waits for, in words: role labels and agency names */
   public record WaitingTask(String name, String caseReference, List<String> groups, java.time.Instant dueAt, boolean overdue) {}
 
   public record RoundDetail(AuditRound round, List<ChildView> children, Progress progress, List<ActionView> actions,
@@ -79,7 +83,8 @@ public class RoundViews {
     List<WaitingTask> waiting = tasks.forSubject(AuditRounds.SUBJECT_TYPE, String.valueOf(id)).stream()
         .filter(t -> t.getState() == TaskState.OPEN)
         .sorted(Comparator.comparing(Task::getDueAt, Comparator.nullsLast(Comparator.naturalOrder())))
-        .map(t -> new WaitingTask(t.getName(), t.getCaseReference(), t.getCandidateGroups(), t.getDueAt(), t.isOverdue(now)))
+        .map(t -> new WaitingTask(t.getName(), t.getCaseReference(),
+            t.getCandidateGroups().stream().map(people::groupName).toList(), t.getDueAt(), t.isOverdue(now)))
         .toList();
     Map<String, Progress> byAgency = all.stream().collect(Collectors.groupingBy(AgencyReturn::getAgencyCode,
         java.util.TreeMap::new, Collectors.collectingAndThen(Collectors.toList(), this::progress)));
@@ -87,12 +92,16 @@ public class RoundViews {
         actions.forSubject(AuditRounds.SUBJECT_TYPE, String.valueOf(id)), waiting, byAgency);
   }
 
+  /**
+   * A child of a round, by the child's id: case references are free text from other systems (WS/2026/101), so
+   * addresses carry the id, never the reference.
+   */
   @Transactional
-  public ChildView child(long roundId, String caseReference) {
-    SampledChild child = children.findByRoundIdAndCaseReference(roundId, caseReference)
-        .orElseThrow(() -> new NoSuchElementException("No child " + caseReference + " in round " + roundId));
+  public ChildView child(long roundId, long childId) {
+    SampledChild child = children.findByIdAndRoundId(childId, roundId)
+        .orElseThrow(() -> new NoSuchElementException("No child " + childId + " in round " + roundId));
     List<AgencyReturn> mine = returns.findByChildIdOrderByIdAsc(child.getId());
-    accessLog.record(AccessAction.VIEW, "sampled-child", String.valueOf(child.getId()), caseReference,
+    accessLog.record(AccessAction.VIEW, "sampled-child", String.valueOf(child.getId()), child.getCaseReference(),
         "returns side by side");
     return new ChildView(child, mine, progress(mine));
   }

@@ -75,6 +75,7 @@ class ThemeController {
         errors.put(field, field.equals("why") ? "Enter why the theme is looked at" : "Enter the terms of reference");
       }
     }
+    List<ThemeHeading> headings = headings(form.getOrDefault("headings", ""), errors); // page order: before the lead time
     int reminderDays = 0;
     try {
       reminderDays = Integer.parseInt(form.getOrDefault("reminderDays", "").strip());
@@ -84,7 +85,6 @@ class ThemeController {
     } catch (NumberFormatException e) {
       errors.put("reminderDays", "Enter the reminder lead time as a whole number of days");
     }
-    List<ThemeHeading> headings = headings(form.getOrDefault("headings", ""), errors);
     if (!errors.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return view(model, theme, form, errors);

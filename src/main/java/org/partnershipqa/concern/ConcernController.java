@@ -1,7 +1,10 @@
 package org.partnershipqa.concern;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.partnershipqa.people.CurrentUser;
+import org.partnershipqa.people.People;
 import org.partnershipqa.tasks.Task;
 import org.partnershipqa.tasks.TaskInbox;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,10 +22,12 @@ class ConcernController {
 
   private final TaskInbox inbox;
   private final Concerns concerns;
+  private final People people;
 
-  ConcernController(TaskInbox inbox, Concerns concerns) {
+  ConcernController(TaskInbox inbox, Concerns concerns, People people) {
     this.inbox = inbox;
     this.concerns = concerns;
+    this.people = people;
   }
 
   @GetMapping("/tasks/{id}/concern")
@@ -53,6 +58,9 @@ class ConcernController {
   @PreAuthorize("hasAnyRole('QA_LEAD', 'PQA_MEMBER')")
   String list(Model model) {
     model.addAttribute("concerns", concerns.all());
+    Map<String, String> agencyNames = new LinkedHashMap<>(); // words, not codes
+    people.activeAgencies().forEach(a -> agencyNames.put(a.getCode(), a.getName()));
+    model.addAttribute("agencyNames", agencyNames);
     return "concern/list";
   }
 }

@@ -32,14 +32,28 @@ public final class EmbeddedDatabase {
 
   /**
    * Starts PostgreSQL on the data directory (creating the database cluster when the directory is new or empty);
-   * port 0 picks a free port. Close the result to stop it.
+   * port 0 picks a free port. Close the result to stop it; should the JVM end first (a command stopped with
+   * Ctrl-C), a shutdown hook stops it.
    */
   public static EmbeddedPostgres start(Path dataDirectory, int port) throws IOException {
-    return startOn(directoryIn(dataDirectory), port);
+    return startOn(directoryIn(dataDirectory), port, true);
+  }
+
+  /**
+   * Starts PostgreSQL for the application, whose context stops it: after everything that uses the database (the
+   * event publication registry, the connection pool) has closed. A shutdown hook of its own would stop it beside
+   * the context's shutdown, under those users' feet.
+   */
+  static EmbeddedPostgres startForApplication(Path dataDirectory, int port) throws IOException {
+    return startOn(directoryIn(dataDirectory), port, false);
   }
 
   /** Starts PostgreSQL on a PostgreSQL data directory itself. */
   static EmbeddedPostgres startOn(Path directory, int port) throws IOException {
+    return startOn(directory, port, true);
+  }
+
+  private static EmbeddedPostgres startOn(Path directory, int port, boolean stopAtJvmExit) throws IOException {
     Files.createDirectories(directory.getParent());
     if (Files.isDirectory(directory)) {
       new LeftoverServer(directory, LEFTOVER_STOP_WAIT).clear();
@@ -49,6 +63,7 @@ public final class EmbeddedDatabase {
         .setCleanDataDirectory(false)
         .setPort(port)
         .setPGStartupWait(STARTUP_WAIT)
+        .setRegisterShutdownHook(stopAtJvmExit)
         // the library turns both off for throw-away test databases; this one keeps the partnership's records:
         // a commit is on disk before it is acknowledged, and a power cut cannot corrupt the database
         .setServerConfig("fsync", "on")

@@ -20,11 +20,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+  /**
+   * Stopped when the context closes, and only then: the pool below depends on it, so it is destroyed after the
+   * pool and everything that uses the pool (JPA, the event publication registry, the engine's workers).
+   */
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(
       @Value("${partnershipqa.data-dir:./data}") String dataDir,
       @Value("${partnershipqa.database.embedded-port:0}") int port) throws IOException {
-    return EmbeddedDatabase.start(Path.of(dataDir), port);
+    return EmbeddedDatabase.startForApplication(Path.of(dataDir), port);
   }
 
   /** The pool; {@code spring.datasource.hikari.*} applies as it does to an external database. */

@@ -1,7 +1,14 @@
 package org.partnershipqa.forms;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -102,6 +109,57 @@ public record FormField(
 
   public String pattern() {
     return constraints.pattern();
+  }
+
+  /**
+   * The label as the question shows it: "(optional)" after a question that needs no answer (the GOV.UK way: mark
+   * the optional questions, not the required ones). A single checkbox is a choice in itself and is not marked.
+   */
+  public String question() {
+    boolean optional = isEditable() && !required() && type != FieldType.CHECKBOX;
+    return label == null || !optional ? label : label + " (optional)";
+  }
+
+  /**
+   * The hint of a date question: its description, then an example in the GOV.UK style, in the future when only
+   * today or later is allowed (a deadline) and in the past otherwise.
+   */
+  public String dateHint() {
+    String example = "For example, 27 3 " + (constraints.noPastDates() ? LocalDate.now().getYear() + 1 : 2007);
+    if (description == null || description.isBlank()) {
+      return example;
+    }
+    String text = description.strip();
+    if (text.toLowerCase(Locale.ROOT).contains("for example")) {
+      return text; // the form gives its own example
+    }
+    return text + (text.matches(".*[.!?]$") ? " " : ". ") + example;
+  }
+
+  /**
+   * An answer as people read it: an option's label rather than its value ("Requires improvement", not
+   * {@code requires-improvement}), Yes or No for a checkbox, a date in words; {@code null} when there is none.
+   */
+  public String display(Object value) {
+    if (value == null || "".equals(value)) {
+      return null;
+    }
+    if (value instanceof Collection<?> values) {
+      String labels = values.stream().map(this::display).filter(Objects::nonNull).collect(Collectors.joining(", "));
+      return labels.isEmpty() ? null : labels;
+    }
+    String text = value.toString();
+    if (type == FieldType.CHECKBOX) {
+      return Boolean.parseBoolean(text) ? "Yes" : "No";
+    }
+    if (type == FieldType.DATE) {
+      try {
+        return LocalDate.parse(text).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));
+      } catch (DateTimeParseException e) {
+        return text;
+      }
+    }
+    return options.stream().filter(o -> o.value().equals(text)).map(Option::label).findFirst().orElse(text);
   }
 
   /** This field followed by all fields nested in it, depth first. */

@@ -18,9 +18,26 @@ final class Messages {
 
   static String required(FormField f) {
     return switch (f.type()) {
-      case SELECT, RADIO, CHECKBOX, CHECKLIST -> select(f);
+      case SELECT, RADIO, CHECKLIST -> select(f);
+      case CHECKBOX -> confirm(f);
       default -> enter(f);
     };
+  }
+
+  /**
+   * A box that must be ticked states something the person confirms, so the message asks them to confirm it:
+   * "The findings are ready" gives "Confirm that the findings are ready", "I confirm the audit is complete" gives
+   * "Confirm the audit is complete", "I have read the policy" gives "Confirm that you have read the policy".
+   */
+  static String confirm(FormField f) {
+    String name = name(f);
+    if (name.matches("(?i)I confirm\\b.*")) {
+      return "Confirm" + name.substring("I confirm".length());
+    }
+    if (name.matches("I\\b.*")) {
+      return "Confirm that you" + name.substring(1);
+    }
+    return "Confirm that " + lowerName(f);
   }
 
   static String invalidOption(FormField f) {

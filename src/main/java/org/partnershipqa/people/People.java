@@ -50,4 +50,9 @@ public class People {
     return username == null ? null
         : users.findByUsernameIgnoreCase(username).map(AppUser::getDisplayName).orElse(username);
   }
+
+  /** A task's candidate group as people read it: a role's label ("QA lead") or an agency's name. */
+  public String groupName(String candidateGroup) {
+    return Role.fromCode(candidateGroup).map(Role::label).orElseGet(() -> agencyName(candidateGroup));
+  }
 }

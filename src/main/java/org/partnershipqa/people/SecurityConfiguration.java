@@ -63,7 +63,7 @@ class SecurityConfiguration {
   SecurityFilterChain web(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcProviders,
       PartnershipOidcUserService oidcUserService) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/assets/**", "/webjars/**", "/css/**", "/favicon.ico", "/error",
+            .requestMatchers("/login", "/assets/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                 "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMINISTRATOR")
             .anyRequest().authenticated())

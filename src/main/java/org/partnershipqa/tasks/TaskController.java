@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.partnershipqa.database.DatabaseUnavailable;
+import org.partnershipqa.engine.ProcessModels;
 import org.partnershipqa.forms.FormDefinition;
 import org.partnershipqa.forms.FormSubmission;
 import org.partnershipqa.forms.FormValidator;
 import org.partnershipqa.people.CurrentUser;
 import org.partnershipqa.people.PartnershipUser;
+import org.partnershipqa.people.People;
+import org.partnershipqa.people.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,12 +40,17 @@ class TaskController {
   private final FormValidator validator;
   private final TaskSubmissionChecks checks;
   private final TaskContexts contexts;
+  private final ProcessModels processes;
+  private final People people;
 
-  TaskController(TaskInbox inbox, FormValidator validator, TaskSubmissionChecks checks, TaskContexts contexts) {
+  TaskController(TaskInbox inbox, FormValidator validator, TaskSubmissionChecks checks, TaskContexts contexts,
+      ProcessModels processes, People people) {
     this.inbox = inbox;
     this.validator = validator;
     this.checks = checks;
     this.contexts = contexts;
+    this.processes = processes;
+    this.people = people;
   }
 
   @GetMapping("/tasks")
@@ -126,9 +134,25 @@ class TaskController {
     contexts.contextFor(task, user).ifPresent(c -> model.addAttribute("taskContext", c));
   }
 
+  /** Role labels and agency names; while the database is down (a form shown again with what was typed), codes. */
+  private List<String> groupNames(Task task) {
+    try {
+      return task.getCandidateGroups().stream().map(people::groupName).toList();
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.isCauseOf(e)) {
+        throw e;
+      }
+      return task.getCandidateGroups().stream()
+          .map(code -> Role.fromCode(code).map(Role::label).orElse(code)).toList();
+    }
+  }
+
   private String render(Model model, Task task, FormDefinition form, Map<String, Object> values,
       Map<String, String> errors, boolean applyDefaults) {
     model.addAttribute("task", task);
+    // words, not codes: the process's name, the role or agency a task is for
+    model.addAttribute("processName", processes.processName(task.getBpmnProcessId()).orElse(task.getBpmnProcessId()));
+    model.addAttribute("groupNames", groupNames(task));
     model.addAttribute("form", form);
     model.addAttribute("values", applyDefaults && task.getState().isOpenForAnswers()
         ? validator.initialValues(form, values) : values);

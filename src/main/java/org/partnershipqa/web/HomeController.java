@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class HomeController {
@@ -25,7 +26,9 @@ class HomeController {
 
   /** The sign-in page: password, and a button per configured OpenID Connect provider. */
   @GetMapping("/login")
-  String login(Model model) {
+  String login(@RequestParam(required = false) String error, @RequestParam(required = false) String unavailable,
+      Model model) {
+    model.addAttribute("signInFailed", error != null || unavailable != null); // the title says "Error: "
     List<ClientRegistration> providers = new ArrayList<>();
     if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
       registrations.forEach(r -> providers.add((ClientRegistration) r));

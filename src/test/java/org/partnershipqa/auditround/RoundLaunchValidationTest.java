@@ -142,10 +142,10 @@ class RoundLaunchValidationTest extends IntegrationTest {
     assertThat(launched).hasSize(5).doesNotHaveDuplicates();
 
     // the same cohort and seed draw the same children, in the same order, every time
-    List<ChildFacts> cohort = CohortCsv.parse(csv);
+    List<ChildFacts> cohort = CohortCsv.parse(csv, "cohort", code -> true);
     List<String> redrawn = references(RandomSample.draw(cohort, 5, seed));
     assertThat(redrawn).containsExactlyElementsOf(launched);
-    assertThat(references(RandomSample.draw(CohortCsv.parse(csv), 5, seed))).containsExactlyElementsOf(launched);
+    assertThat(references(RandomSample.draw(CohortCsv.parse(csv, "cohort", code -> true), 5, seed))).containsExactlyElementsOf(launched);
     // the drawn children keep their facts from the cohort
     JsonNode first = round.get("children").get(0);
     ChildFacts facts = cohort.stream().filter(c -> c.caseReference().equals(launched.getFirst())).findFirst().orElseThrow();
@@ -156,7 +156,7 @@ class RoundLaunchValidationTest extends IntegrationTest {
 
   @Test
   void differentSeedsDrawDifferentSamples() {
-    List<ChildFacts> cohort = CohortCsv.parse(cohort(40));
+    List<ChildFacts> cohort = CohortCsv.parse(cohort(40), "cohort", code -> true);
     List<String> one = references(RandomSample.draw(cohort, 5, 1L));
     List<String> two = references(RandomSample.draw(cohort, 5, 2L));
     List<String> three = references(RandomSample.draw(cohort, 5, 3L));

@@ -39,7 +39,7 @@ class RoundPagesTest extends IntegrationTest {
     String bad = mvc.perform(post("/audit-rounds/new").with(qaLead).with(csrf()).param("method", "entered")
             .param("children", "PG-1,7,Female,White British,Child in need,csc;police\nPG-2,seven,Male,,CIN,csc"))
         .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-    assertThat(page(bad).select(".govuk-error-summary").text()).contains("Line 3").contains("age 'seven'");
+    assertThat(page(bad).select(".govuk-error-summary").text()).contains("Line 2: age 'seven'");
     assertThat(page(bad).select("textarea#children").text()).contains("PG-2,seven");
 
     Document confirm = page(mvc.perform(post("/audit-rounds/new").with(qaLead).with(csrf()).param("method", "entered")
@@ -62,7 +62,7 @@ class RoundPagesTest extends IntegrationTest {
         .getResponse().getContentAsString());
     assertThat(round.select("progress").first().attr("max")).isEqualTo("3");
     assertThat(round.text()).contains("PG-1").contains("PG-2").contains("Waiting for");
-    mvc.perform(get("/audit-rounds/" + id + "/children/PG-1").with(qaLead)).andExpect(status().isOk());
+    mvc.perform(get(round.select("a:containsOwn(PG-1)").attr("href")).with(qaLead)).andExpect(status().isOk());
     mvc.perform(get("/audit-rounds/" + id + "/briefing").with(qaLead)).andExpect(status().is3xxRedirection());
     assertThat(page(mvc.perform(get("/briefings/audit-round/" + id).with(qaLead)).andExpect(status().isOk()).andReturn()
         .getResponse().getContentAsString()).text()).contains("The briefing is drafted when the findings are compiled");

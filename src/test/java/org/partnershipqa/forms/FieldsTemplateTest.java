@@ -54,7 +54,7 @@ class FieldsTemplateTest {
     assertThat(number.attr("inputmode")).as("decimalDigits 0").isEqualTo("numeric");
     assertThat(number.attr("spellcheck")).isEqualTo("false");
     assertThat(number.val()).isEqualTo("2");
-    assertThat(page.select("label[for=agencyCount]").text()).isEqualTo("Number of agencies involved");
+    assertThat(page.select("label[for=agencyCount]").text()).isEqualTo("Number of agencies involved (optional)");
   }
 
   @Test
@@ -97,7 +97,7 @@ class FieldsTemplateTest {
   @Test
   void checklistIsCheckboxesSharingTheKeyWithDefaultsTicked() {
     Element fieldset = group("themes").selectFirst("fieldset");
-    assertThat(fieldset.selectFirst("legend").text()).isEqualTo("Themes identified");
+    assertThat(fieldset.selectFirst("legend").text()).isEqualTo("Themes identified (optional)");
     Elements boxes = fieldset.select(".govuk-checkboxes input.govuk-checkboxes__input[type=checkbox]");
     assertThat(boxes.eachAttr("name")).containsOnly("themes");
     assertThat(boxes.eachAttr("value")).containsExactly("neglect", "domestic-abuse", "exploitation");
@@ -222,6 +222,49 @@ class FieldsTemplateTest {
   }
 
   @Test
+  void questionsThatNeedNoAnswerSayOptionalAndRequiredOnesAreUnmarked() {
+    assertThat(page.select("label[for=agencyCount]").text()).endsWith(" (optional)");
+    assertThat(page.select("label[for=caseReference]").text()).isEqualTo("Case reference");
+    assertThat(page.select("label[for=summary]").text()).isEqualTo("Summary of practice");
+    assertThat(page.select("label[for=leadAgency]").text()).isEqualTo("Lead agency");
+    assertThat(group("grade").select("legend").text()).isEqualTo("Overall grade");
+    assertThat(page.select("label[for=confirmed]").text()).as("a single box is not marked")
+        .isEqualTo("I confirm the audit is complete");
+    assertThat(page.text()).doesNotContain("(required)").doesNotContain("*");
+    for (FormField field : form.inputs()) {
+      assertThat(field.question().endsWith(" (optional)")).as(field.key())
+          .isEqualTo(!field.required() && field.type() != FieldType.CHECKBOX);
+    }
+  }
+
+  @Test
+  void aDateHintGivesAFutureExampleWhereOnlyFutureDatesAreAllowedAndAPastOneElsewhere() {
+    int nextYear = java.time.LocalDate.now().getYear() + 1;
+    FormDefinition dates = FormCatalog.parse(formJson("dates",
+        "{\"type\":\"datetime\",\"subtype\":\"date\",\"key\":\"due\",\"dateLabel\":\"Due date\","
+            + "\"disallowPassedDates\":true}",
+        "{\"type\":\"datetime\",\"subtype\":\"date\",\"key\":\"newDeadline\",\"dateLabel\":\"New deadline\","
+            + "\"description\":\"Needed when extending\",\"disallowPassedDates\":true}",
+        "{\"type\":\"datetime\",\"subtype\":\"date\",\"key\":\"seen\",\"dateLabel\":\"Date the child was last seen\"}"), "dates");
+    Document doc = render(dates, Map.of(), Map.of());
+    assertThat(doc.getElementById("due-hint").text()).isEqualTo("For example, 27 3 " + nextYear);
+    assertThat(doc.getElementById("newDeadline-hint").text())
+        .isEqualTo("Needed when extending. For example, 27 3 " + nextYear);
+    assertThat(doc.getElementById("seen-hint").text()).isEqualTo("For example, 27 3 2007");
+    assertThat(page.getElementById("lastReviewed-hint").text()).as("the form's own example")
+        .isEqualTo("For example, 27 3 2025");
+  }
+
+  @Test
+  void theErrorSummaryTakesTheFocus() {
+    Document doc = render(form, Map.of(), Map.of("caseReference", "Enter case reference"));
+    Element summary = doc.selectFirst(".govuk-error-summary");
+    assertThat(summary.attr("data-module")).isEqualTo("govuk-error-summary");
+    assertThat(summary.attr("tabindex")).isEqualTo("-1");
+    assertThat(summary.hasAttr("autofocus")).isTrue();
+  }
+
+  @Test
   void noErrorsNoSummary() {
     assertThat(page.select(".govuk-error-summary")).isEmpty();
     assertThat(page.select(".govuk-error-message, .govuk-form-group--error")).isEmpty();
@@ -245,7 +288,7 @@ class FieldsTemplateTest {
 
     assertThat(doc.select("#task-form script, #task-form img, #task-form i, #task-form b, #task-form em")).isEmpty();
     assertThat(doc.getElementById("name").val()).isEqualTo("\"><script>alert(2)</script>");
-    assertThat(doc.select("label[for=name]").text()).isEqualTo("<script>alert(1)</script>");
+    assertThat(doc.select("label[for=name]").text()).isEqualTo("<script>alert(1)</script> (optional)");
     assertThat(doc.select("#choice option").get(1).val()).isEqualTo("a\"><b>x");
   }
 

@@ -115,10 +115,25 @@ class FormValidatorHtmlTest {
   }
 
   @Test
+  void aRequiredCheckboxAsksToConfirmWhatItStates() {
+    FormDefinition boxes = FormCatalog.parse(formJson("boxes",
+        "{\"type\":\"checkbox\",\"key\":\"ready\",\"label\":\"The findings and briefing are ready for sign-off\","
+            + "\"validate\":{\"required\":true}}",
+        "{\"type\":\"checkbox\",\"key\":\"read\",\"label\":\"I have read the escalation policy\","
+            + "\"validate\":{\"required\":true}}",
+        "{\"type\":\"checkbox\",\"key\":\"agreed\",\"label\":\"I confirm that the chronology is complete.\","
+            + "\"validate\":{\"required\":true}}"), "boxes");
+    assertThat(validator.fromHtml(boxes, Map.of()).errors()).containsExactly(
+        entry("ready", "Confirm that the findings and briefing are ready for sign-off"),
+        entry("read", "Confirm that you have read the escalation policy"),
+        entry("agreed", "Confirm that the chronology is complete"));
+  }
+
+  @Test
   void requiredChoicesAndDates() {
     assertThat(post("leadAgency").errors()).containsExactly(entry("leadAgency", "Select lead agency"));
     assertThat(post("confirmed").errors())
-        .containsExactly(entry("confirmed", "Select I confirm the audit is complete"));
+        .containsExactly(entry("confirmed", "Confirm the audit is complete"));
 
     Map<String, List<String>> p = validPost();
     p.remove("lastReviewed-day");

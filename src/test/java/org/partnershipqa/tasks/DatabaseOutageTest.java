@@ -103,6 +103,7 @@ class DatabaseOutageTest extends IntegrationTest {
     long first = startCheck("C-5001");
     Task open = awaitTask(first, "policeCheck");
     RequestPostProcessor police = SignIn.as(users, "auditor.police"); // read while the database is up
+    RequestPostProcessor admin = SignIn.as(users, "admin"); // health components are for administrators only
     MockHttpSession session = new MockHttpSession();
     mvc.perform(get("/tasks/" + open.getId()).session(session).with(police)).andExpect(status().isOk());
 
@@ -159,7 +160,7 @@ class DatabaseOutageTest extends IntegrationTest {
           .andExpect(content().string(org.hamcrest.Matchers.not(
               org.hamcrest.Matchers.containsString("Your username or password is not right"))));
 
-      mvc.perform(get("/actuator/health"))
+      mvc.perform(get("/actuator/health").with(admin))
           .andExpect(status().isServiceUnavailable())
           .andExpect(jsonPath("$.components.db.status").value("DOWN"))
           .andExpect(jsonPath("$.components.engine.status").value("UP"));

@@ -66,8 +66,9 @@ class EndpointAuthorizationTest extends IntegrationTest {
         continue;
       }
       String id = String.valueOf(e.pattern().contains("actions/") ? policeAction : policeTask);
-      String url = e.pattern().replace("{id}", id).replace("{caseReference}", "C-4001").replace("{code}", "neglect")
-          .replace("{subjectType}", "audit-round").replace("{subjectId}", "1").replace("{number}", "1");
+      String url = e.pattern().replace("{id}", id).replace("{caseReference}", "C-4001").replace("{childId}", "1")
+          .replace("{code}", "neglect").replace("{subjectType}", "audit-round").replace("{subjectId}", "1")
+          .replace("{number}", "1");
       // nobody signed in: API answers 401, pages send to the sign-in page
       int anonymous = call(e.method(), url, null).getResponse().getStatus();
       if (url.startsWith("/api/")) {
@@ -120,6 +121,23 @@ class EndpointAuthorizationTest extends IntegrationTest {
     // and a signed-in person's form post without the CSRF token is refused
     assertThat(mvc.perform(request(HttpMethod.POST, "/tasks/" + policeTask).with(police).param("summary", "x"))
         .andReturn().getResponse().getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void healthShowsTheStatusToAnyoneAndItsComponentsOnlyToAnAdministrator() throws Exception {
+    for (String username : java.util.Arrays.asList(null, "qa.lead", "auditor.police")) {
+      for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
+        var health = new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(call(HttpMethod.GET, path, username).getResponse().getContentAsString());
+        assertThat(health.path("status").asText()).as("%s as %s", path, username).isNotEmpty();
+        assertThat(health.has("components")).as("components of %s as %s", path, username).isFalse();
+        assertThat(health.has("details")).as("details of %s as %s", path, username).isFalse();
+      }
+    }
+    var admin = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(call(HttpMethod.GET, "/actuator/health", "admin").getResponse().getContentAsString());
+    assertThat(admin.path("components").has("db")).isTrue();
+    assertThat(admin.path("components").path("engine").path("details").path("mode").asText()).isNotEmpty();
   }
 
   private MvcResult call(HttpMethod method, String url, String username) throws Exception {
