@@ -103,6 +103,7 @@ public class AuditRounds {
   void close(long roundId) {
     AuditRound round = round(roundId);
     round.close(Instant.now());
+    // published already by bpmn/briefing-sign-off.bpmn; rounds on the version 1 model publish here (idempotent)
     briefings.publish(SUBJECT_TYPE, String.valueOf(roundId));
     String signedOffBy = tasks.latestSubmission(SUBJECT_TYPE, String.valueOf(roundId), null, SIGN_OFF_ELEMENT, null)
         .map(TaskDirectory.Submission::submittedBy).orElse("system");

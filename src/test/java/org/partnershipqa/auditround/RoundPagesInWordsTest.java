@@ -18,7 +18,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.partnershipqa.engine.ProcessModels;
 import org.partnershipqa.support.IntegrationTest;
 import org.partnershipqa.support.SignIn;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +39,6 @@ class RoundPagesInWordsTest extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired UserDetailsService users;
-  @Autowired ProcessModels processes;
 
   @Test
   void theRoundItsChildrenAndItsTasksAreShownInWords() throws Exception {
@@ -102,12 +100,13 @@ class RoundPagesInWordsTest extends IntegrationTest {
     assertThat(child.text()).contains("Agreed at the multi-agency discussion").contains("Outstanding");
     assertWithoutCodes(child);
 
-    // the task pages: the process's name, who the task is for, and answers in words
+    // the task pages: what the task is about (its round's context, else the process's name), who it is for, and
+    // answers in words
     JsonNode policeAudit = audits.stream().filter(t -> t.get("candidateGroups").get(0).asText().equals("police"))
         .findFirst().orElseThrow();
     Element audit = main(page("/tasks/" + policeAudit.get("id").asLong(), "auditor.police"));
-    assertThat(audit.select(".govuk-caption-l").text())
-        .isEqualTo(processes.processName(policeAudit.get("process").asText()).orElseThrow());
+    assertThat(audit.select(".govuk-caption-l").text()).isEqualTo(policeAudit.get("context").asText())
+        .contains(policeAudit.get("caseReference").asText()).contains("Police");
     assertThat(audit.select(".govuk-summary-list__row:has(dt:containsOwn(For)) dd").text()).isEqualTo("Police");
     assertThat(audit.select("table.app-answer-table").text()).contains("Requires improvement").contains("Not applicable");
     assertWithoutCodes(audit);

@@ -16,6 +16,16 @@ public final class EngineRecords {
     return BpmnAssert.assertThat(new InspectedProcessInstance(processInstanceKey));
   }
 
+  /**
+   * The latest value (as JSON) of a variable in the root scope of a process instance, read from the record stream:
+   * null when it was never set. (BpmnAssert's variable assertions need state that another test may have reset.)
+   */
+  public static String rootVariable(RecordStream records, long processInstanceKey, String name) {
+    return io.camunda.zeebe.process.test.filters.StreamFilter.variable(records).withProcessInstanceKey(processInstanceKey)
+        .stream().filter(r -> r.getValue().getScopeKey() == processInstanceKey && name.equals(r.getValue().getName()))
+        .reduce((first, second) -> second).map(r -> r.getValue().getValue()).orElse(null);
+  }
+
   public static RecordStream records(EmbeddedEngine engine) {
     return RecordStream.of(engine.engine().getRecordStreamSource());
   }
