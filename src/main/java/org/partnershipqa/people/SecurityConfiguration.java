@@ -1,17 +1,23 @@
 package org.partnershipqa.people;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Set;
 import org.partnershipqa.database.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,6 +35,7 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(SignInProtection.class)
 @org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity
 class SecurityConfiguration {
 
@@ -38,6 +45,25 @@ class SecurityConfiguration {
   @Bean
   PasswordEncoder passwordEncoder() {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  /** The clock is a bean only in tests, which move it instead of waiting out a lockout. */
+  @Bean
+  SignInThrottle signInThrottle(SignInProtection settings, ObjectProvider<Clock> clock) {
+    return new SignInThrottle(settings, clock.getIfUnique(Clock::systemUTC));
+  }
+
+  /**
+   * Password sign-in, on the form and over HTTP Basic alike, behind the throttle. As the only authentication provider
+   * bean it makes the global authentication manager (so Spring Security does not build its own from the user details
+   * service; it would say so at WARN, which application.yml quiets), and OpenID Connect sign-in keeps its own.
+   */
+  @Bean
+  AuthenticationProvider throttledSignIn(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle,
+      ApplicationEventPublisher events) {
+    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+    passwords.setPasswordEncoder(encoder);
+    return new ThrottledSignIn(passwords, throttle, events);
   }
 
   @Bean
@@ -85,7 +111,10 @@ class SecurityConfiguration {
     SimpleUrlAuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler("/login?error");
     SimpleUrlAuthenticationFailureHandler unavailable = new SimpleUrlAuthenticationFailureHandler("/login?unavailable");
     return (request, response, ex) -> {
-      if (DatabaseUnavailable.isCauseOf(ex)) {
+      if (ex instanceof SignInRefusedException refused) {
+        response.sendRedirect(request.getContextPath() + "/login?refused="
+            + SignInRefusedException.minutes(refused.retryAfter()));
+      } else if (DatabaseUnavailable.isCauseOf(ex)) {
         log.warn("Sign-in could not check credentials: the database cannot be reached ({})", ex.getMessage());
         unavailable.onAuthenticationFailure(request, response, ex);
       } else {
@@ -96,6 +125,11 @@ class SecurityConfiguration {
 
   private static AuthenticationEntryPoint problem(HttpStatus status, String detail) {
     return (request, response, ex) -> {
+      if (ex instanceof SignInRefusedException refused) { // too many failures: no password was checked
+        response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+        writeProblem(response, HttpStatus.TOO_MANY_REQUESTS, refused.getMessage());
+        return;
+      }
       if (DatabaseUnavailable.isCauseOf(ex)) { // HTTP Basic could not check the credentials
         log.warn("{} {} answered 503: the database cannot be reached to check credentials ({})",
             request.getMethod(), request.getRequestURI(), ex.getMessage());
