@@ -27,10 +27,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. Every page needs a signed-in user; administration needs the administrator role; the
- * JSON API under {@code /api} accepts HTTP Basic as well as the browser session and answers in problem details.
+ * JSON API under {@code /api} accepts personal API tokens (Bearer) and HTTP Basic as well as the browser session, and
+ * answers in problem details. Password sign-in, on the form and over HTTP Basic, is throttled ({@link SignInThrottle}).
  * Finer rules (an auditor sees only their own agency's tasks) are enforced by the features themselves.
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,18 +70,21 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        // personal API tokens are accepted here, and only here: never on HTML pages
+        .addFilterBefore(new ApiTokenFilter(tokens, problem(HttpStatus.UNAUTHORIZED,
+            "The API token is unknown or has been revoked")), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED,
-            "Authentication is required: use HTTP Basic or a signed-in browser session")))
+            "Authentication is required: use an API token, HTTP Basic or a signed-in browser session")))
         // Requests carrying credentials in the Authorization header cannot be forged by another site;
         // browser-session requests must send the CSRF token (header X-CSRF-TOKEN).
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
             request -> !SAFE_METHODS.contains(request.getMethod()) && request.getHeader("Authorization") == null))
         .exceptionHandling(e -> e
             .authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED,
-                "Authentication is required: use HTTP Basic or a signed-in browser session"))
+                "Authentication is required: use an API token, HTTP Basic or a signed-in browser session"))
             .accessDeniedHandler(denied()));
     return http.build();
   }
