@@ -33,6 +33,15 @@ public class AccessLog {
         detail == null ? null : truncate(detail)));
   }
 
+  /** A sign-in that failed or was refused: nobody is signed in, so who is the username that was tried. */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void recordSignIn(AccessAction action, String attemptedUsername, String address, String channel) {
+    String who = attemptedUsername == null || attemptedUsername.isBlank() ? "(blank)" : attemptedUsername.trim();
+    who = who.length() <= 100 ? who : who.substring(0, 100);
+    entries.save(new AccessLogEntry(Instant.now(clock), who, action, "sign-in", who,
+        null, truncate("from " + address + ", " + channel)));
+  }
+
   @Transactional(readOnly = true)
   public Page<AccessLogEntry> recent(String caseReference, int page) {
     PageRequest request = PageRequest.of(Math.max(page, 0), 50);

@@ -47,6 +47,7 @@ public class EmbeddedEngine implements SmartLifecycle {
     heldAtStart = List.copyOf(engine.activatedJobs());
     log.info("Embedded Zeebe engine started on gRPC port {} with its log in {} (replayed in {} ms, log {} KB)",
         port, directory, engine.lastReplayDuration().toMillis(), engine.logSizeBytes() / 1024);
+    log.info(EngineLicence.embedded().summary()); // its modules allow non-production use only: say so where operators look
   }
 
   @Override

@@ -27,8 +27,14 @@ class HomeController {
   /** The sign-in page: password, and a button per configured OpenID Connect provider. */
   @GetMapping("/login")
   String login(@RequestParam(required = false) String error, @RequestParam(required = false) String unavailable,
-      Model model) {
-    model.addAttribute("signInFailed", error != null || unavailable != null); // the title says "Error: "
+      @RequestParam(required = false) String refused, Model model) {
+    // set by the sign-in failure handler when too many attempts failed: whole minutes to wait
+    if (refused != null && refused.matches("\\d{1,4}")) {
+      int minutes = Integer.parseInt(refused);
+      model.addAttribute("refusedFor", minutes == 1 ? "1 minute" : minutes + " minutes");
+    }
+    // the title says "Error: "
+    model.addAttribute("signInFailed", error != null || unavailable != null || model.containsAttribute("refusedFor"));
     List<ClientRegistration> providers = new ArrayList<>();
     if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
       registrations.forEach(r -> providers.add((ClientRegistration) r));
