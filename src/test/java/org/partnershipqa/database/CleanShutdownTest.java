@@ -1,10 +1,12 @@
 package org.partnershipqa.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,8 @@ class CleanShutdownTest {
 
     int from = output.getAll().length();
     app.close();
+    // the server's own log lines reach the output through a reader thread: wait for its last one
+    await().atMost(Duration.ofSeconds(30)).until(() -> output.getAll().indexOf("received fast shutdown request", from) >= 0);
     String shutdown = output.getAll().substring(from);
 
     assertThat(shutdown).doesNotContain(" ERROR ").doesNotContain("Exception");
