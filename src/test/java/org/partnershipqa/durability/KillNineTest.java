@@ -131,6 +131,11 @@ class KillNineTest {
 
   private void verify(RoundScript script) throws Exception {
     try (Connection db = script.database(); Statement sql = db.createStatement()) {
+      // answers the engine took just before the last kill are confirmed by the hand-off retry (every 30 s), which
+      // may come after the round has closed: wait for the hand-offs to settle, then check
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+          count(sql, "select count(*) from task where state = 'SUBMITTED'") == 0
+              && count(sql, "select count(*) from event_publication where completion_date is null") == 0);
       for (String title : script.roundIds().keySet()) {
         assertThat(count(sql, "select count(*) from audit_round where title = '" + title + "'"))
             .as("rounds titled %s", title).isEqualTo(1);
